@@ -1,0 +1,33 @@
+# Every verb here is what developers and CI run. `make help` lists them.
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+export PYTHON
+
+.PHONY: help install serve build check test schema lock clean
+
+help: ## List the verbs
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
+
+install: ## Create .venv with the locked dependencies (run by the other verbs)
+	@scripts/install
+
+serve: install ## Build and serve the site at http://127.0.0.1:8000, rebuilding on change
+	@scripts/serve
+
+build: install ## Build the site into site/ (strict; site/ is replaced only on success)
+	@scripts/build
+
+check: install ## Validate data/questions.yaml and check the committed JSON Schema is current
+	@scripts/check
+
+test: install ## Run the whole test suite (installs Chromium from Debian if missing)
+	@scripts/test
+
+schema: install ## Regenerate data/questions.schema.json from the model
+	@PYTHONPATH=scripts .venv/bin/python -m question_bank.schema --write
+
+lock: install ## Re-resolve requirements/*.lock from requirements/*.in
+	@scripts/lock
+
+clean: ## Remove build output and the virtual environment
+	rm -rf site .venv .pytest_cache

@@ -1,0 +1,82 @@
+"""MkDocs glue: connect the build to the pure functions in `question_bank`.
+
+One function per MkDocs event. The bank is loaded and validated once, in
+`on_config`, before anything is written, so a bad data file stops the build
+with the validator's message and no half-built site.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin
+
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+# MkDocs adds this file's folder to sys.path while it imports a hook.
+from question_bank.loader import BankError, load_bank
+from question_bank.markdown import neutralise
+from question_bank.model import Bank
+from question_bank.render import description, question_path, render_index, render_question, render_redirect
+
+BANK_FILE = "data/questions.yaml"
+
+# The page MkDocs compiles for each question is only a macro call; the macro
+# returns the rendered Markdown, which mkdocs-macros does not render again.
+PAGE_STUB = "---\nrender_macros: true\n---\n{{{{ question_page('{id}') }}}}\n"
+
+bank: Bank
+# Position of each question in the bank, by page path and by id: page
+# rendering looks questions up once per page, which must not cost O(n).
+position_by_page: dict[str, int] = {}
+position_by_id: dict[str, int] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global bank
+    try:
+        bank = load_bank(Path(config.config_file_path).parent / BANK_FILE)
+    except BankError as error:
+        raise PluginError(str(error)) from None
+    config.site_description = bank.description
+    config.plugins["macros"].register_macros(
+        {
+            "question_page": lambda question_id: render_question(bank, position_by_id[question_id]),
+            "question_table": lambda: render_index(bank),
+            "bank_title": lambda: neutralise(bank.title),
+            "bank_description": lambda: neutralise(bank.description),
+        }
+    )
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    position_by_page.clear()
+    position_by_id.clear()
+    for position, question in enumerate(bank.questions):
+        path = question_path(question.id)
+        files.append(File.generated(config, path, content=PAGE_STUB.format(id=question.id)))
+        position_by_page[path] = position_by_id[question.id] = position
+        canonical = urljoin(config.site_url or "/", f"questions/{question.id}/")
+        for alias in question.aliases:
+            redirect = render_redirect(f"../{question.id}/", canonical)
+            files.append(File.generated(config, f"questions/{alias}/index.html", content=redirect))
+    return files
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    position = position_by_page.get(page.file.src_uri)
+    if position is None:
+        return context
+    question = bank.questions[position]
+    # Material prints page.meta.description unescaped; Markup carries the
+    # escaping with the value so every template gets it right.
+    page.meta["description"] = Markup(escape(description(question)))
+    if config.repo_url and config.edit_uri:
+        # A question is edited in the data file, not in a page under docs/.
+        branch_root = config.edit_uri.rsplit("docs/", 1)[0]
+        page.edit_url = urljoin(urljoin(config.repo_url.rstrip("/") + "/", branch_root), BANK_FILE)
+    return context

@@ -1,0 +1,1 @@
+"""The question bank: load and validate `data/questions.yaml`, render it to pages."""

@@ -1,0 +1,295 @@
+"""Load `data/questions.yaml` into a validated `Bank`, or explain what is wrong.
+
+Every problem becomes a `BankProblem` that names the file, line, question id
+and field, says what was expected and how to fix it. `load_bank` raises
+`BankError` with all of them; callers print `str(error)`, never a traceback.
+
+The YAML is parsed in two steps so that errors can point at lines: `compose`
+builds the node tree (which carries line numbers), we walk it once to record
+where each value sits and to refuse what a data file has no business holding
+(anchors and aliases, which make alias bombs possible; tags that construct
+objects; duplicate keys, which YAML silently resolves by dropping one value),
+then build plain Python values from it and validate them with pydantic.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .markdown import UNSAFE_LINK, fences, unclosed_fence
+from .model import SLUG_PATTERN, Bank
+
+# libyaml's C loader is ~40x faster than the pure-Python one; fall back so that
+# a machine without libyaml still builds, only slower.
+SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Tags a plain data file produces. Anything else (`!!python/object`, a custom
+# `!tag`) asks the loader to construct something, and is refused.
+PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class BankProblem:
+    file: str
+    line: int  # 1-based
+    message: str
+    question: str | None = None
+    field: str | None = None
+    fix: str | None = None
+
+    def __str__(self) -> str:
+        where = [f"{self.file}:{self.line}"]
+        if self.question:
+            where.append(f"question '{self.question}'")
+        if self.field:
+            where.append(f"field '{self.field}'")
+        text = f"{': '.join(where)}: {self.message}"
+        return f"{text}\n    fix: {self.fix}" if self.fix else text
+
+
+class BankError(Exception):
+    def __init__(self, problems: list[BankProblem]):
+        self.problems = problems
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        super().__init__(f"{count} in the question bank:\n" + "\n".join(f"  {p}" for p in problems))
+
+
+@dataclass
+class _Located:
+    """Plain values built from the YAML, with the line of every path in them."""
+
+    data: Any
+    lines: dict[Path_, int]
+
+    def line_of(self, path: Path_) -> int:
+        # The innermost path that was recorded: a missing field reports the
+        # line of the mapping that should have held it.
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+def _problem_at(file: str, mark: yaml.Mark | None, message: str, fix: str) -> BankProblem:
+    return BankProblem(file, (mark.line + 1) if mark else 1, message, fix=fix)
+
+
+def _decode(raw: bytes, file: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise BankError(
+            [BankProblem(file, line, f"the file is not UTF-8 (byte 0x{raw[error.start]:02x})",
+                         fix="save the file as UTF-8 in your editor")]
+        ) from None
+
+
+def _compose(text: str, file: str) -> yaml.Node | None:
+    loader = SafeLoader(text)
+    try:
+        return loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        column = f", column {mark.column + 1}" if mark else ""
+        raise BankError(
+            [_problem_at(file, mark, f"malformed YAML{column}: {error.problem or error.context}",
+                         "check indentation and quoting on this line and the one above")]
+        ) from None
+    except yaml.YAMLError as error:
+        raise BankError([BankProblem(file, 1, f"malformed YAML: {error}", fix="check the file's syntax")]) from None
+    finally:
+        loader.dispose()
+
+
+def _construct(node: yaml.Node, file: str) -> _Located:
+    lines: dict[Path_, int] = {}
+    problems: list[BankProblem] = []
+    seen: set[int] = set()
+    constructor = yaml.SafeLoader("")  # only its scalar resolution is used
+
+    def build(node: yaml.Node, path: Path_) -> Any:
+        # A node reached twice is an alias (`*name`). Refusing it here, on
+        # the first repeat, also stops alias bombs before they can expand.
+        if id(node) in seen:
+            if not any(p.message.startswith("the value anchored") for p in problems):
+                problems.append(_problem_at(file, node.start_mark,
+                                            "the value anchored on this line (&name) is reused with *name; "
+                                            "anchors and aliases are not allowed", "write the value out in full"))
+            return None
+        seen.add(id(node))
+        lines.setdefault(path, node.start_mark.line + 1)
+        if node.tag not in PLAIN_TAGS:
+            problems.append(_problem_at(file, node.start_mark, f"the YAML tag '{node.tag}' is not allowed",
+                                        "remove the tag; the bank holds plain text, numbers and lists"))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            mapping: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = build(key_node, path)
+                if key in mapping:
+                    problems.append(_problem_at(file, key_node.start_mark, f"the key '{key}' appears twice here",
+                                                "keep one of them; YAML would silently drop the other"))
+                    continue
+                lines[(*path, key)] = key_node.start_mark.line + 1
+                mapping[key] = build(value_node, (*path, key))
+            return mapping
+        if isinstance(node, yaml.SequenceNode):
+            return [build(item, (*path, index)) for index, item in enumerate(node.value)]
+        return constructor.construct_object(node)
+
+    data = build(node, ())
+    if problems:
+        raise BankError(problems)
+    return _Located(data, lines)
+
+
+def _question_id(located: _Located, path: Path_) -> str | None:
+    if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
+        questions = located.data.get("questions") if isinstance(located.data, dict) else None
+        if isinstance(questions, list) and path[1] < len(questions) and isinstance(questions[path[1]], dict):
+            found = questions[path[1]].get("id")
+            return str(found) if found is not None else f"#{path[1] + 1}"
+    return None
+
+
+def _field_name(path: Path_) -> str | None:
+    inner = path[2:] if path[:1] == ("questions",) and len(path) > 1 else path
+    return ".".join(str(part) for part in inner) or None
+
+
+def _describe(value: Any) -> str:
+    kinds = {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "a mapping"}
+    return "nothing" if value is None else kinds.get(type(value), type(value).__name__)
+
+
+# What each kind of pydantic error means for someone editing the YAML.
+_EXPLAIN: dict[str, tuple[str, str]] = {
+    "missing": ("this required field is missing", "add it; see the template at the top of the file"),
+    "extra_forbidden": ("unknown field", "check the spelling against the template at the top of the file, or remove it"),
+    "string_type": ("expected text, got {got}", "put the value in quotes"),
+    "int_type": ("expected a whole number, got {got}", "write a plain number without quotes, e.g. 10"),
+    "list_type": ("expected a list, got {got}", "write a list, e.g. [first, second] or one '- item' per line"),
+    "model_type": ("expected a mapping of fields, got {got}", "indent the fields under this key"),
+    "dict_type": ("expected a mapping of fields, got {got}", "indent the fields under this key"),
+    "literal_error": ("expected {expected}, got {input!r}", "use one of the allowed values"),
+    "string_pattern_mismatch": ("'{input}' is not a slug", "use lowercase letters, digits and single hyphens, e.g. 'list-comprehensions'"),
+    "string_too_short": ("must not be empty", "write the text, or remove the field if it is optional"),
+    "string_too_long": ("is too long (at most {max_length} characters)", "shorten it"),
+    "too_short": ("must not be empty", "add at least {min_length} item(s)"),
+    "greater_than_equal": ("must be at least {ge}", "use a realistic number of minutes"),
+    "less_than_equal": ("must be at most {le}", "use a realistic number of minutes, or split the question"),
+    "value_error": ("must not be blank", "write the text, or remove the field if it is optional"),
+}
+
+
+def _misspellings(details: list[dict[str, Any]]) -> dict[Path_, str]:
+    """Unknown keys that are near misses of a missing field: one typo, one message."""
+    missing = {tuple(d["loc"]) for d in details if d["type"] == "missing"}
+    near: dict[Path_, str] = {}
+    for detail in details:
+        path = tuple(detail["loc"])
+        if detail["type"] != "extra_forbidden":
+            continue
+        candidates = [str(m[-1]) for m in missing if m[:-1] == path[:-1]]
+        match = difflib.get_close_matches(str(path[-1]), candidates, n=1, cutoff=0.75)
+        if match:
+            near[path] = match[0]
+    return near
+
+
+def _from_validation(error: ValidationError, located: _Located, file: str) -> list[BankProblem]:
+    details = error.errors()
+    near = _misspellings(details)
+    corrected = {(*path[:-1], name) for path, name in near.items()}
+    problems = []
+    for detail in details:
+        path: Path_ = tuple(detail["loc"])
+        if detail["type"] == "missing" and path in corrected:
+            continue
+        context = {**detail.get("ctx", {}), "input": detail.get("input"), "got": _describe(detail.get("input"))}
+        if detail["type"] in _EXPLAIN:
+            message, fix = (template.format(**context) for template in _EXPLAIN[detail["type"]])
+        else:
+            message, fix = detail["msg"], "see the contributing guide"
+        if path in near:
+            message, fix = f"unknown field; did you mean '{near[path]}'?", f"rename it to '{near[path]}'"
+        problems.append(BankProblem(file, located.line_of(path), message,
+                                    question=_question_id(located, path), field=_field_name(path), fix=fix))
+    return problems
+
+
+def _cross_checks(bank: Bank, located: _Located, file: str) -> Iterator[BankProblem]:
+    """Rules that span questions, or look inside Markdown: pydantic checks one value at a time."""
+    owner: dict[str, str] = {}
+    for index, question in enumerate(bank.questions):
+        for field, names in (("id", [question.id]), ("aliases", question.aliases)):
+            for name in names:
+                if name in owner:
+                    path: Path_ = ("questions", index, field)
+                    yield BankProblem(file, located.line_of(path), f"'{name}' is already used by question '{owner[name]}'",
+                                      question=question.id, field=field,
+                                      fix="ids and aliases share one URL space; choose another id, or drop the alias")
+                owner.setdefault(name, question.id)
+        yield from _markdown_checks(question, index, located, file)
+
+
+def _markdown_checks(question: Any, index: int, located: _Located, file: str) -> Iterator[BankProblem]:
+    from .examples import CHECKS  # the checkers define which fence languages exist
+
+    path: Path_ = ("questions", index, "answer")
+    # Block scalars (`answer: |`) start on the line after the key.
+    first = located.line_of(path) + 1
+    unclosed = unclosed_fence(question.answer)
+    if unclosed is not None:
+        yield BankProblem(file, first + unclosed, "this code fence is never closed", question=question.id,
+                          field="answer", fix="close it with a line of three backticks")
+    for fence in fences(question.answer):
+        if fence.language not in CHECKS:
+            yield BankProblem(file, first + fence.line,
+                              f"code fence language '{fence.language or '(none)'}' is not one the tests know how to check",
+                              question=question.id, field="answer",
+                              fix=f"label it as one of: {', '.join(CHECKS)} (see the contributing guide)")
+    for name, value in question.model_dump().items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and UNSAFE_LINK.search(text):
+                yield BankProblem(file, located.line_of(("questions", index, name)),
+                                  "links may not use javascript:, vbscript: or data: addresses",
+                                  question=question.id, field=name, fix="link to an http(s) page instead")
+
+
+def parse_bank(raw: bytes, file: str = "data/questions.yaml") -> Bank:
+    """Validate the bytes of a bank file. Raises `BankError` naming every problem."""
+    node = _compose(_decode(raw, file), file)
+    if node is None:
+        raise BankError([BankProblem(file, 1, "the file is empty", fix="start from the template in the contributing guide")])
+    located = _construct(node, file)
+    try:
+        bank = Bank.model_validate(located.data)
+    except ValidationError as error:
+        raise BankError(_from_validation(error, located, file)) from None
+    problems = list(_cross_checks(bank, located, file))
+    if problems:
+        raise BankError(problems)
+    return bank
+
+
+def load_bank(path: Path) -> Bank:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise BankError([BankProblem(str(path), 1, f"cannot read the file: {error.strerror}")]) from None
+    return parse_bank(raw, str(path))
+
+
+__all__ = ["SLUG_PATTERN", "BankError", "BankProblem", "load_bank", "parse_bank"]

@@ -7,6 +7,7 @@ with the validator's message and no half-built site.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -23,6 +24,8 @@ from question_bank.model import Bank
 from question_bank.render import description, question_path, render_index, render_question, render_redirect
 
 BANK_FILE = "data/questions.yaml"
+# Tests and the benchmark build other banks by setting QUESTION_BANK.
+BANK_OVERRIDE = "QUESTION_BANK"
 
 # The page MkDocs compiles for each question is only a macro call; the macro
 # returns the rendered Markdown, which mkdocs-macros does not render again.
@@ -38,10 +41,11 @@ position_by_id: dict[str, int] = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global bank
     try:
-        bank = load_bank(Path(config.config_file_path).parent / BANK_FILE)
+        bank = load_bank(Path(config.config_file_path).parent / os.environ.get(BANK_OVERRIDE, BANK_FILE))
     except BankError as error:
         raise PluginError(str(error)) from None
-    config.site_description = bank.description
+    # Material prints site_description unescaped into an attribute.
+    config.site_description = Markup(escape(bank.description))
     config.plugins["macros"].register_macros(
         {
             "question_page": lambda question_id: render_question(bank, position_by_id[question_id]),
@@ -72,8 +76,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if position is None:
         return context
     question = bank.questions[position]
-    # Material prints page.meta.description unescaped; Markup carries the
-    # escaping with the value so every template gets it right.
+    # As with site_description: Markup carries the escaping with the value.
     page.meta["description"] = Markup(escape(description(question)))
     if config.repo_url and config.edit_uri:
         # A question is edited in the data file, not in a page under docs/.

@@ -21,7 +21,14 @@ from mkdocs.structure.pages import Page
 from question_bank.loader import BankError, load_bank
 from question_bank.markdown import neutralise
 from question_bank.model import Bank
-from question_bank.render import description, question_path, render_index, render_question, render_redirect
+from question_bank.render import (
+    description,
+    question_path,
+    render_field_reference,
+    render_index,
+    render_question,
+    render_redirect,
+)
 
 BANK_FILE = "data/questions.yaml"
 # Tests and the benchmark build other banks by setting QUESTION_BANK.
@@ -52,6 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "question_table": lambda: render_index(bank),
             "bank_title": lambda: neutralise(bank.title),
             "bank_description": lambda: neutralise(bank.description),
+            "field_reference": render_field_reference,
         }
     )
     return config

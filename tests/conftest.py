@@ -1,43 +1,13 @@
-"""Shared fixtures: the real bank, and sites built from it or from fixture banks."""
+"""Fixtures: the real bank, and sites built from it or from a fixture bank."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from question_bank.loader import load_bank
 from question_bank.model import Bank
 
-ROOT = Path(__file__).resolve().parent.parent
-BANK_FILE = ROOT / "data" / "questions.yaml"
-FIXTURES = Path(__file__).parent / "fixtures"
-MKDOCS = Path(sys.executable).parent / "mkdocs"
-
-
-def real_bank() -> Bank:
-    return load_bank(BANK_FILE)
-
-
-def build_site(site_dir: Path, bank_file: Path | None = None, site_url: str | None = None) -> subprocess.CompletedProcess:
-    """Run the real strict build, as `make build` does, into `site_dir`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if bank_file is not None:
-        env["QUESTION_BANK"] = str(bank_file)
-    if site_url is not None:
-        env["SITE_URL"] = site_url
-    return subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-    )
-
-
-def built(site_dir: Path, **kwargs) -> Path:
-    result = build_site(site_dir, **kwargs)
-    assert result.returncode == 0, f"mkdocs build failed:\n{result.stderr}"
-    return site_dir
+from support import FIXTURES, built, real_bank
 
 
 @pytest.fixture(scope="session")

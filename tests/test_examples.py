@@ -6,7 +6,7 @@ import pytest
 from question_bank.examples import Example, ExampleFailed, bank_examples, check
 from question_bank.markdown import Fence
 
-from conftest import real_bank
+from support import real_bank
 
 EXAMPLES = list(bank_examples(real_bank()))
 

@@ -8,7 +8,7 @@ import jsonschema
 import yaml
 from question_bank.schema import SCHEMA_FILE, schema_text
 
-from conftest import BANK_FILE, ROOT
+from support import BANK_FILE, ROOT
 
 
 def test_committed_schema_is_current() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from question_bank.model import Question
 
-from conftest import FIXTURES, ROOT, build_site, real_bank
+from support import FIXTURES, ROOT, build_site, real_bank
 from pages import details, parse
 
 QUESTIONS = real_bank().questions

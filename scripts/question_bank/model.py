@@ -89,9 +89,9 @@ class Question(StrictModel):
     should_cover: list[Text] = Field(default=[], description="Checklist of points a good answer covers.")
     look_for: list[Text] = Field(default=[], description="Signals that distinguish a strong answer.")
     red_flags: list[Text] = Field(default=[], description="Answers or misconceptions that should worry the interviewer.")
-    follow_ups: list[FollowUp] = Field(default=[], description="Probes that go deeper.")
-    rubric: Rubric | None = None
-    levels: LevelCalibration | None = Field(default=None, description="Level calibration.")
+    follow_ups: list[FollowUp] = Field(default=[], description="Probes that go deeper: each a question and its good_answer.")
+    rubric: Rubric | None = Field(default=None, description="Scoring bands: no_evidence, partial, solid, strong (scores 1-4).")
+    levels: LevelCalibration | None = Field(default=None, description="What a passing answer sounds like: junior, mid, senior.")
     answer: Text = Field(description="Model answer (Markdown). Fenced code is checked: see the contributing guide.")
     aliases: list[Slug] = Field(default=[], description="Old ids of this question; each redirects to its current URL.")
 

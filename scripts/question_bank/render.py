@@ -79,3 +79,15 @@ def description(question: Question) -> str:
     if len(text) <= DESCRIPTION_LENGTH:
         return text
     return text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+
+
+def field_reference() -> list[dict[str, str | bool]]:
+    """One row per field of a question, read from the model, for the contributing guide."""
+    rows = []
+    for name, info in Question.model_fields.items():
+        rows.append({"name": name, "required": info.is_required(), "description": info.description or ""})
+    return rows
+
+
+def render_field_reference() -> str:
+    return environment().get_template("fields.md.jinja").render(fields=field_reference())

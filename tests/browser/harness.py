@@ -1,0 +1,169 @@
+"""The browser harness: Chromium's launch flags, the test server, and helpers.
+
+The site is built with a project-site base path (`/bank/`), as GitHub Pages
+serves a repository's site, so that relative asset paths are proven to work
+below the root.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import functools
+import os
+import threading
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+SKIP_VARIABLE = "QB_SKIP_BROWSER"
+BASE_PATH = "/bank/"
+AXE_SCRIPT = Path(__file__).parent / "vendor" / "axe.min.js"
+AXE_VERSION = "4.14.1"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+
+# Chromium as this workplace runs it: no sandbox as root, and none of the
+# background traffic (updates, sync, QUIC probes) that would leave the machine.
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serves a built site below BASE_PATH, with its 404 page, as GitHub Pages does."""
+
+    def __init__(self, *args, site: Path, **kwargs):
+        self.site = site
+        super().__init__(*args, directory=str(site), **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        path = urlsplit(path).path
+        if not path.startswith(BASE_PATH):
+            return str(self.site / "__outside_base_path__")
+        return super().translate_path("/" + path[len(BASE_PATH) :])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found = self.site / "404.html"
+        if code != 404 or not not_found.exists():
+            return super().send_error(code, message, explain)
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args) -> None:  # keep test output readable
+        pass
+
+
+@dataclass
+class Server:
+    root_url: str  # http://127.0.0.1:PORT
+    site_url: str  # root_url + BASE_PATH
+
+    def url(self, path: str = "") -> str:
+        return self.site_url + path.lstrip("/")
+
+
+@contextlib.contextmanager
+def serve(build: Callable[[str], Path]) -> Iterator[Server]:
+    """Bind a port, build the site for that address, serve it, and always shut down."""
+    holder: dict[str, Path] = {}
+    server = ThreadingHTTPServer(("127.0.0.1", 0), lambda *a, **k: _SiteHandler(*a, site=holder["site"], **k))
+    root_url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        holder["site"] = build(root_url + BASE_PATH)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        _wait_until_answering(root_url + BASE_PATH)
+        yield Server(root_url, root_url + BASE_PATH)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _wait_until_answering(url: str, attempts: int = 50) -> None:
+    for _ in range(attempts):
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            threading.Event().wait(0.1)
+    raise RuntimeError(f"the test server never answered at {url}")
+
+
+@dataclass
+class Visit:
+    """What the pages of one test did: every request, console error and dialog."""
+
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def third_party(self, server: Server) -> list[str]:
+        return [url for url in self.requests if not url.startswith((server.root_url + "/", "data:", "blob:"))]
+
+    def open(self, browser, viewport: dict = DESKTOP, color_scheme: str = "light"):
+        """A new browser context and page whose activity is recorded here."""
+        context = browser.new_context(viewport=viewport, color_scheme=color_scheme, service_workers="block")
+        page = context.new_page()
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", lambda message: message.type == "error" and self.console_errors.append(message.text))
+        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+        page.on("dialog", self._dismiss)
+        return context, page
+
+    def _dismiss(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+
+@functools.cache
+def axe_source() -> str:
+    source = AXE_SCRIPT.read_text(encoding="utf-8")
+    assert source.startswith(f"/*! axe v{AXE_VERSION}"), "vendored axe-core is not the pinned version"
+    return source
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core on the page as it is now; return its violations."""
+    page.add_script_tag(content=axe_source())
+    return page.evaluate("async () => (await axe.run(document)).violations")
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+    return "\n".join(lines)
+
+
+def screenshot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def expect_heading(page, title: str) -> None:
+    """Wait until the page shows `title` as its h1.
+
+    With instant navigation the URL changes before the new content is swapped
+    in, so a check right after the URL changes would read the old page.
+    """
+    from playwright.sync_api import expect
+
+    expect(page.locator(".md-content h1").first).to_have_text(re.compile(rf"^\s*{re.escape(title)}\s*¶?\s*$"))

@@ -1,0 +1,58 @@
+"""Material's search, typed with real key events, finds every question."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from question_bank.model import Question
+
+from harness import expect_heading
+
+from support import real_bank
+
+QUESTIONS = real_bank().questions
+
+
+def distinctive_term(question: Question) -> str:
+    """The word of the question's title that the rest of the bank uses least.
+
+    Derived from the data, so a new question gets a search test of its own.
+    """
+    def words(text: str) -> set[str]:
+        return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)}
+
+    elsewhere = Counter(
+        word for other in QUESTIONS if other.id != question.id
+        for word in words(" ".join([other.title, other.question, other.guidance, other.answer]))
+    )
+    candidates = sorted(words(question.title) - {"and", "the", "versus", "with"}, key=lambda w: (elsewhere[w], -len(w), w))
+    return candidates[0]
+
+
+def search(page, term: str) -> list[str]:
+    """Type into the search box with the keyboard and return the result links."""
+    page.keyboard.press("/")
+    page.keyboard.type(term, delay=40)
+    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=[q.id for q in QUESTIONS])
+def test_search_finds_each_question_and_navigates_to_it(page, server, question: Question) -> None:
+    page.goto(server.url())
+    term = distinctive_term(question)
+    results = search(page, term)
+    target = server.url(f"questions/{question.id}/")
+    assert any(link.split("?")[0] == target for link in results), f"'{term}' did not find {question.id}: {results}"
+    page.locator(f'.md-search-result__item > a[href^="{target}"]').first.click()
+    page.wait_for_url(re.compile(re.escape(target)))
+    expect_heading(page, question.title)
+
+
+@pytest.mark.parametrize(("term", "question_id"), [("GIL", "gil"), ("metaclass", "metaclasses"), ("yield", "generators")])
+def test_issue_terms_rank_their_question_first(page, server, term: str, question_id: str) -> None:
+    page.goto(server.url("contributing/"))
+    results = search(page, term)
+    assert results[0].split("?")[0] == server.url(f"questions/{question_id}/")

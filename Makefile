@@ -3,7 +3,7 @@
 PYTHON ?= python3
 export PYTHON
 
-.PHONY: help install serve build check test schema lock clean
+.PHONY: help install serve build check test schema lock screenshots clean
 
 help: ## List the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
@@ -29,5 +29,9 @@ schema: install ## Regenerate data/questions.schema.json from the model
 lock: install ## Re-resolve requirements/*.lock from requirements/*.in
 	@scripts/lock
 
+screenshots: install ## Refresh the README's screenshots from the browser tests
+	@scripts/test tests/browser/test_pages.py -k screenshots -q
+	cp test-output/screenshots/*.png .github/screenshots/
+
 clean: ## Remove build output and the virtual environment
-	rm -rf site .venv .pytest_cache
+	rm -rf site .venv .pytest_cache test-output

@@ -18,6 +18,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 # MkDocs adds this file's folder to sys.path while it imports a hook.
+from question_bank.export import (
+    EXPORT_FILE,
+    EXPORT_SCHEMA_FILE,
+    KIT_DATA_FILE,
+    export,
+    export_schema,
+    kit_data,
+    to_json,
+)
 from question_bank.loader import BankError, load_bank
 from question_bank.markdown import neutralise
 from question_bank.model import Bank
@@ -66,13 +75,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site_url = config.site_url or "/"
+    files.append(File.generated(config, EXPORT_FILE, content=to_json(export(bank, site_url))))
+    files.append(File.generated(config, EXPORT_SCHEMA_FILE, content=to_json(export_schema())))
+    files.append(File.generated(config, KIT_DATA_FILE, content=to_json(kit_data(bank), compact=True)))
     position_by_page.clear()
     position_by_id.clear()
     for position, question in enumerate(bank.questions):
         path = question_path(question.id)
         files.append(File.generated(config, path, content=PAGE_STUB.format(id=question.id)))
         position_by_page[path] = position_by_id[question.id] = position
-        canonical = urljoin(config.site_url or "/", f"questions/{question.id}/")
+        canonical = urljoin(site_url, f"questions/{question.id}/")
         for alias in question.aliases:
             redirect = render_redirect(f"../{question.id}/", canonical)
             files.append(File.generated(config, f"questions/{alias}/index.html", content=redirect))

@@ -12,6 +12,8 @@ VALID = textwrap.dedent(
     """\
     title: Test bank
     description: A bank for tests.
+    topics:
+      basics: {label: Basics, terms: [fundamentals]}
     questions:
       - id: first
         title: First
@@ -58,29 +60,29 @@ def test_valid_bank_loads() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "line", "question", "field", "says"),
     [
-        pytest.param("    minutes: 5\n", "    minutes: 5\n    difficulty: hard\n", 10, "first", "difficulty",
+        pytest.param("    minutes: 5\n", "    minutes: 5\n    difficulty: hard\n", 12, "first", "difficulty",
                      "unknown field", id="unknown-key"),
-        pytest.param("    guidance: Should cover firsts.\n", "    guidnce: Should cover firsts.\n", 10, "first",
+        pytest.param("    guidance: Should cover firsts.\n", "    guidnce: Should cover firsts.\n", 12, "first",
                      "guidnce", "did you mean 'guidance'", id="misspelt-key"),
-        pytest.param("    question: What is first?\n", "", 4, "first", "question", "missing", id="missing-field"),
-        pytest.param("    title: First\n", "    title: '   '\n", 5, "first", "title", "blank", id="blank-field"),
-        pytest.param("    topics: [basics]\n    level: junior", "    topics: []\n    level: junior", 7, "first",
+        pytest.param("    question: What is first?\n", "", 6, "first", "question", "missing", id="missing-field"),
+        pytest.param("    title: First\n", "    title: '   '\n", 7, "first", "title", "blank", id="blank-field"),
+        pytest.param("    topics: [basics]\n    level: junior", "    topics: []\n    level: junior", 9, "first",
                      "topics", "must not be empty", id="empty-list"),
-        pytest.param("    minutes: 5\n", "    minutes: '5'\n", 9, "first", "minutes", "whole number", id="wrong-type"),
-        pytest.param("    level: junior\n", "    level: expert\n", 8, "first", "level", "'junior', 'mid' or 'senior'",
+        pytest.param("    minutes: 5\n", "    minutes: '5'\n", 11, "first", "minutes", "whole number", id="wrong-type"),
+        pytest.param("    level: junior\n", "    level: expert\n", 10, "first", "level", "'junior', 'mid' or 'senior'",
                      id="bad-level"),
-        pytest.param("    minutes: 5\n", "    minutes: 500\n", 9, "first", "minutes", "at most", id="out-of-range"),
-        pytest.param("  - id: second\n", "  - id: first\n", 13, "first", "id", "already used", id="duplicate-id"),
-        pytest.param("[old-second]", "[first]", 20, "second", "aliases", "already used", id="alias-is-an-id"),
-        pytest.param("  - id: first\n", "  - id: ../first\n", 4, "../first", "id", "not a slug", id="id-with-dots"),
-        pytest.param("  - id: first\n", "  - id: a/b\n", 4, "a/b", "id", "not a slug", id="id-with-slash"),
-        pytest.param("  - id: first\n", "  - id: First\n", 4, "First", "id", "not a slug", id="id-upper-case"),
-        pytest.param("  - id: first\n", "  - id: first one\n", 4, "first one", "id", "not a slug", id="id-with-space"),
-        pytest.param("      The first answer.\n", "      ```js\n      alert(1)\n      ```\n", 12, "first",
+        pytest.param("    minutes: 5\n", "    minutes: 500\n", 11, "first", "minutes", "at most", id="out-of-range"),
+        pytest.param("  - id: second\n", "  - id: first\n", 15, "first", "id", "already used", id="duplicate-id"),
+        pytest.param("[old-second]", "[first]", 22, "second", "aliases", "already used", id="alias-is-an-id"),
+        pytest.param("  - id: first\n", "  - id: ../first\n", 6, "../first", "id", "not a slug", id="id-with-dots"),
+        pytest.param("  - id: first\n", "  - id: a/b\n", 6, "a/b", "id", "not a slug", id="id-with-slash"),
+        pytest.param("  - id: first\n", "  - id: First\n", 6, "First", "id", "not a slug", id="id-upper-case"),
+        pytest.param("  - id: first\n", "  - id: first one\n", 6, "first one", "id", "not a slug", id="id-with-space"),
+        pytest.param("      The first answer.\n", "      ```js\n      alert(1)\n      ```\n", 14, "first",
                      "answer", "'js' is not one the tests know", id="unknown-fence-language"),
-        pytest.param("      The first answer.\n", "      ```python\n      print(1)\n", 12, "first", "answer",
+        pytest.param("      The first answer.\n", "      ```python\n      print(1)\n", 14, "first", "answer",
                      "never closed", id="unclosed-fence"),
-        pytest.param("    guidance: Should cover firsts.\n", "    guidance: '[x](javascript:alert(1))'\n", 10, "first",
+        pytest.param("    guidance: Should cover firsts.\n", "    guidance: '[x](javascript:alert(1))'\n", 12, "first",
                      "guidance", "javascript:", id="script-link"),
     ],
 )
@@ -92,15 +94,21 @@ def test_rejects_with_location(old: str, new: str, line: int, question: str, fie
     assert problem.fix, "every message says how to fix it"
 
 
+def test_undeclared_topic() -> None:
+    problem = only_problem(VALID.replace("    topics: [basics]\n    level: junior", "    topics: [basics, cooking]\n    level: junior"))
+    assert (problem.line, problem.question, problem.field) == (9, "first", "topics")
+    assert "'cooking' is not declared" in problem.message and "basics" in problem.fix
+
+
 def test_duplicate_alias_across_questions() -> None:
     text = VALID.replace("    answer: |\n      The first", "    aliases: [old-second]\n    answer: |\n      The first", 1)
     problem = only_problem(text)
-    assert (problem.question, problem.field, problem.line) == ("second", "aliases", 21)
+    assert (problem.question, problem.field, problem.line) == ("second", "aliases", 23)
 
 
 def test_duplicate_key_is_not_silently_dropped() -> None:
     problem = only_problem(VALID.replace("    minutes: 5\n", "    minutes: 5\n    minutes: 6\n", 1))
-    assert problem.line == 10
+    assert problem.line == 12
     assert "appears twice" in problem.message
 
 
@@ -108,7 +116,7 @@ def test_malformed_yaml_names_line_and_column() -> None:
     problem = only_problem(VALID.replace("    topics: [basics]\n", "    topics: [basics\n", 1))
     assert "malformed YAML" in problem.message
     assert "column" in problem.message
-    assert problem.line in (7, 8)
+    assert problem.line in (9, 10)
 
 
 def test_object_constructing_tag_is_refused() -> None:
@@ -127,7 +135,7 @@ def test_alias_bomb_is_refused_quickly() -> None:
 def test_non_utf8_file_names_the_line() -> None:
     raw = VALID.replace("What is second?", "Qu'est-ce que café?").encode("latin-1")
     problem = only_problem(raw)
-    assert problem.line == 15
+    assert problem.line == 17
     assert "not UTF-8" in problem.message
 
 
@@ -137,7 +145,7 @@ def test_empty_file() -> None:
 
 def test_message_format_names_file_line_question_and_field() -> None:
     problem = only_problem(VALID.replace("    minutes: 5\n", "    minutes: '5'\n", 1))
-    assert str(problem).startswith("data/questions.yaml:9: question 'first': field 'minutes': ")
+    assert str(problem).startswith("data/questions.yaml:11: question 'first': field 'minutes': ")
     assert "\n    fix: " in str(problem)
 
 

@@ -241,6 +241,12 @@ def _cross_checks(bank: Bank, located: _Located, file: str) -> Iterator[BankProb
                                       question=question.id, field=field,
                                       fix="ids and aliases share one URL space; choose another id, or drop the alias")
                 owner.setdefault(name, question.id)
+        for position, topic in enumerate(question.topics):
+            if topic not in bank.topics:
+                path = ("questions", index, "topics", position)
+                yield BankProblem(file, located.line_of(path), f"topic '{topic}' is not declared under the bank's topics",
+                                  question=question.id, field="topics",
+                                  fix=f"use one of: {', '.join(bank.topics)}; or declare '{topic}' with its label and terms")
         yield from _markdown_checks(question, index, located, file)
 
 

@@ -78,6 +78,24 @@ class LevelCalibration(StrictModel):
     senior: Text
 
 
+class Topic(StrictModel):
+    """A topic questions are tagged with, and the words that point to it in a job description."""
+
+    label: Text = Field(description="How the topic is shown in filters and explanations.")
+    terms: list[Text] = Field(
+        default=[],
+        description="Words and phrases in a job description that call for this topic (case, plurals, hyphens and slashes do not matter).",
+    )
+
+
+class SeniorityTerms(StrictModel):
+    """Words in a job description that say which level the role is."""
+
+    junior: list[Text] = []
+    mid: list[Text] = []
+    senior: list[Text] = []
+
+
 class Question(StrictModel):
     id: Slug = Field(description="Permanent id, also the URL: /questions/<id>/. Never change it; add the old id to aliases instead.")
     title: Annotated[Text, Field(max_length=80)] = Field(description="Short title for lists and the page heading.")
@@ -93,10 +111,16 @@ class Question(StrictModel):
     rubric: Rubric | None = Field(default=None, description="Scoring bands: no_evidence, partial, solid, strong (scores 1-4).")
     levels: LevelCalibration | None = Field(default=None, description="What a passing answer sounds like: junior, mid, senior.")
     answer: Text = Field(description="Model answer (Markdown). Fenced code is checked: see the contributing guide.")
+    keywords: list[Text] = Field(
+        default=[],
+        description="Words in a job description that call for this question itself, beyond its topics.",
+    )
     aliases: list[Slug] = Field(default=[], description="Old ids of this question; each redirects to its current URL.")
 
 
 class Bank(StrictModel):
     title: Text
     description: Text
+    topics: dict[Slug, Topic] = Field(min_length=1, description="Every topic a question may use.")
+    seniority: SeniorityTerms = SeniorityTerms()
     questions: list[Question] = Field(min_length=1)

@@ -1,0 +1,83 @@
+"""Machine-readable views of the bank, generated at build time.
+
+- `questions.json` at the site root: the whole bank for integrations (ATS
+  tools, scripts), with a format version and a JSON Schema beside it.
+- `kit/bank.json`: the compact data the interview-kit page needs, including
+  the matching rules from `matching.py`, so the page never re-derives them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import Field
+
+from .matching import WEIGHTS, longest_run, rules
+from .model import LEVELS, RUBRIC_BANDS, Bank, Question
+
+# Bump on any change that could break a consumer of questions.json.
+FORMAT_VERSION = "1"
+EXPORT_FILE = "questions.json"
+EXPORT_SCHEMA_FILE = "questions.schema.json"
+KIT_DATA_FILE = "kit/bank.json"
+
+
+class ExportedQuestion(Question):
+    url: str = Field(description="The question's page, absolute when the site has a site_url.")
+
+
+class Export(Bank):
+    format_version: Literal["1"] = Field(description="Changes when the format changes incompatibly.")
+    questions: list[ExportedQuestion] = Field(min_length=1)
+
+
+def question_url(site_url: str, question_id: str) -> str:
+    return f"{site_url}questions/{question_id}/"
+
+
+def export(bank: Bank, site_url: str) -> dict[str, Any]:
+    data = bank.model_dump(mode="json")
+    data["questions"] = [
+        {**question, "url": question_url(site_url, question["id"])} for question in data["questions"]
+    ]
+    return {"format_version": FORMAT_VERSION, **data}
+
+
+def export_schema() -> dict[str, Any]:
+    schema = Export.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Question bank export (questions.json)",
+        **{key: value for key, value in schema.items() if key != "title"},
+    }
+
+
+def kit_data(bank: Bank) -> dict[str, Any]:
+    """Only what the kit page shows and matches with; the question pages hold the rest."""
+    all_rules = rules(bank)
+    return {
+        "levels": list(LEVELS),
+        "bands": [label for _, label, _ in RUBRIC_BANDS],
+        "topics": {slug: topic.label for slug, topic in bank.topics.items()},
+        "weights": WEIGHTS,
+        "longest": longest_run(all_rules),
+        "rules": [[rule.key, rule.term, rule.via, rule.kind, list(rule.questions)] for rule in all_rules],
+        "questions": [
+            {
+                "id": q.id,
+                "title": q.title,
+                "question": q.question,
+                "topics": q.topics,
+                "level": q.level,
+                "minutes": q.minutes,
+            }
+            for q in bank.questions
+        ],
+    }
+
+
+def to_json(data: dict[str, Any], *, compact: bool = False) -> str:
+    if compact:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -33,6 +33,7 @@ from question_bank.model import Bank
 from question_bank.render import (
     description,
     question_path,
+    question_url,
     render_field_reference,
     render_index,
     render_question,
@@ -85,9 +86,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         path = question_path(question.id)
         files.append(File.generated(config, path, content=PAGE_STUB.format(id=question.id)))
         position_by_page[path] = position_by_id[question.id] = position
-        canonical = urljoin(site_url, f"questions/{question.id}/")
         for alias in question.aliases:
-            redirect = render_redirect(f"../{question.id}/", canonical)
+            redirect = render_redirect(f"../{question.id}/", question_url(site_url, question.id))
             files.append(File.generated(config, f"questions/{alias}/index.html", content=redirect))
     return files
 

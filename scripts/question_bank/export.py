@@ -15,6 +15,7 @@ from pydantic import Field
 
 from .matching import WEIGHTS, longest_run, rules
 from .model import LEVELS, RUBRIC_BANDS, Bank, Question
+from .render import question_url
 
 # Bump on any change that could break a consumer of questions.json.
 FORMAT_VERSION = "1"
@@ -30,10 +31,6 @@ class ExportedQuestion(Question):
 class Export(Bank):
     format_version: Literal["1"] = Field(description="Changes when the format changes incompatibly.")
     questions: list[ExportedQuestion] = Field(min_length=1)
-
-
-def question_url(site_url: str, question_id: str) -> str:
-    return f"{site_url}questions/{question_id}/"
 
 
 def export(bank: Bank, site_url: str) -> dict[str, Any]:

@@ -10,7 +10,7 @@ Normalisation, so that "Multi-processing", "multiprocessing" and "multi
 processing" all match, and "async/await" matches "async await":
 - lower-case, then split into words of letters, digits, `+` and `#`;
 - make each word singular (`-ies` to `-y`, drop a final `s` except after
-  `s`, `u` or `i`);
+  `s` or `u`);
 - a phrase matches wherever its words, joined without spaces, equal the
   joined words of a run of consecutive words in the text.
 """
@@ -34,7 +34,7 @@ _WORD = re.compile(r"[a-z0-9+#]+")
 def singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):
         return word[:-1]
     return word
 

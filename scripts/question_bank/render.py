@@ -52,6 +52,11 @@ def question_path(question_id: str) -> str:
     return f"questions/{question_id}.md"
 
 
+def question_url(site_url: str, question_id: str) -> str:
+    """The permanent address of a question's page below the site's root URL."""
+    return f"{site_url.rstrip('/')}/questions/{question_id}/"
+
+
 def render_question(bank: Bank, index: int) -> str:
     """The Markdown of the question at `index`, with links to its neighbours."""
     questions = bank.questions

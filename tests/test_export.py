@@ -1,0 +1,68 @@
+"""The machine-readable exports match the YAML and validate against their schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+from question_bank.export import FORMAT_VERSION, export, kit_data
+from question_bank.matching import keys_in, rank
+
+from support import real_bank
+
+BANK = real_bank()
+
+
+def test_export_is_the_bank_with_urls_and_a_version(site: Path) -> None:
+    published = json.loads((site / "questions.json").read_text(encoding="utf-8"))
+    assert published["format_version"] == FORMAT_VERSION
+    assert published == export(BANK, "http://127.0.0.1:8000/")
+    for exported, question in zip(published["questions"], BANK.questions, strict=True):
+        assert exported["question"] == question.question and exported["guidance"] == question.guidance
+        assert exported["answer"] == question.answer
+        assert exported["url"] == f"http://127.0.0.1:8000/questions/{question.id}/"
+
+
+def test_export_validates_against_the_published_schema(site: Path) -> None:
+    schema = json.loads((site / "questions.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    published = json.loads((site / "questions.json").read_text(encoding="utf-8"))
+    jsonschema.validate(published, schema)
+    del published["questions"][0]["url"]
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(published))
+    assert any("'url' is a required property" in error.message for error in errors)
+
+
+def test_kit_data_is_published_compactly(site: Path) -> None:
+    text = (site / "kit" / "bank.json").read_text(encoding="utf-8")
+    assert "\n" not in text
+    data = json.loads(text)
+    assert data == json.loads(json.dumps(kit_data(BANK)))
+    assert [q["id"] for q in data["questions"]] == [q.id for q in BANK.questions]
+    assert "answer" not in data["questions"][0], "the kit loads only what it shows"
+
+
+def test_kit_rules_alone_reproduce_the_ranking() -> None:
+    """The published rules carry everything ranking needs: a replay over the
+    JSON alone (as the page does it; the browser test runs kit.js itself)
+    gives the same scores as matching.rank."""
+    data = json.loads(json.dumps(kit_data(BANK)))
+    text = "FastAPI and asyncio services under high traffic, multi-processing for CPU-bound work"
+    present = keys_in(text, data["longest"])
+    seen: dict[str, set[str]] = {}
+    reasons: dict[str, set[tuple[str, str]]] = {}
+    for rule_key, _term, via, kind, questions in data["rules"]:
+        if rule_key not in present:
+            continue
+        for question in questions:
+            if rule_key in seen.setdefault(question, set()):
+                continue
+            seen[question].add(rule_key)
+            reasons.setdefault(question, set()).add((kind, rule_key if kind == "keyword" else via))
+    replay = {
+        question: sum(data["weights"][kind] for kind, _ in found)
+        for question, found in reasons.items()
+        if any(kind != "level" for kind, _ in found)
+    }
+    assert replay == {s.question: s.score for s in rank(BANK, text)}

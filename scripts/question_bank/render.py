@@ -26,10 +26,6 @@ def table_cell(text: str) -> str:
     return neutralise(" ".join(text.split())).replace("|", "\\|")
 
 
-def topic_label(topic: str) -> str:
-    return topic.replace("-", " ")
-
-
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -42,7 +38,7 @@ def environment() -> Environment:
         # `&lt;`); their data goes through the `md` filter instead.
         autoescape=select_autoescape(["html"]),
     )
-    env.filters.update(md=neutralise, cell=table_cell, topic=topic_label)
+    env.filters.update(md=neutralise, cell=table_cell)
     env.globals.update(RUBRIC_BANDS=RUBRIC_BANDS, LEVELS=LEVELS)
     return env
 
@@ -61,6 +57,7 @@ def render_question(bank: Bank, index: int) -> str:
     """The Markdown of the question at `index`, with links to its neighbours."""
     questions = bank.questions
     return environment().get_template("question.md.jinja").render(
+        topics=bank.topics,
         question=questions[index],
         previous=questions[index - 1] if index > 0 else None,
         next=questions[index + 1] if index + 1 < len(questions) else None,

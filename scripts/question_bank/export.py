@@ -60,6 +60,7 @@ def kit_data(bank: Bank) -> dict[str, Any]:
         "weights": WEIGHTS,
         "longest": longest_run(all_rules),
         "rules": [[rule.key, rule.term, rule.via, rule.kind, list(rule.questions)] for rule in all_rules],
+        "aliases": {alias: q.id for q in bank.questions for alias in q.aliases},
         "questions": [
             {
                 "id": q.id,

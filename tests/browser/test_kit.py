@@ -1,0 +1,310 @@
+"""The interview kit page: pick, order, share, match a job description, print."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+from question_bank.matching import rank
+from question_bank.model import RUBRIC_BANDS
+
+from harness import DESKTOP, PHONE, axe_violations, describe, expect_heading, screenshot
+from support import FIXTURES, real_bank
+
+BANK = real_bank()
+BY_ID = {q.id: q for q in BANK.questions}
+JOB_DESCRIPTIONS = sorted((FIXTURES / "job-descriptions").glob("*.md"))
+NO_MATCH = FIXTURES / "job-descriptions" / "nothing.md"
+# The JD whose best suggestion the display test checks: the one with the most matches.
+RICHEST = max(JOB_DESCRIPTIONS, key=lambda path: len(rank(BANK, path.read_text(encoding="utf-8"))))
+SHOWN = 10  # suggestions the page shows (kit.js)
+
+
+def open_kit(page, server, query: str = "") -> None:
+    page.goto(server.url(f"kit/{query}"))
+    expect(page.locator(".qb-kit__app")).to_be_visible()
+
+
+def kit_ids(page) -> list[str]:
+    return page.eval_on_selector_all(".qb-kit__chosen [data-action=remove]", "buttons => buttons.map(b => b.dataset.id)")
+
+
+def query_ids(page) -> list[str]:
+    match = re.search(r"[?&]q=([^&#]*)", page.url)
+    return match.group(1).split(",") if match else []
+
+
+def shown(matches) -> list[str]:
+    """A suggestion's matched terms as the page writes them."""
+    return [f"{term} → {via}" if via else term for term, via in matches]
+
+
+def fill_job_description(page, path: Path) -> None:
+    page.get_by_role("textbox", name="Job description").fill(path.read_text(encoding="utf-8"))
+
+
+def test_filter_tick_reorder_and_total_time(page, server) -> None:
+    open_kit(page, server)
+    # The topic that most questions share, and those of its questions at its commonest level.
+    topic = max(BANK.topics, key=lambda slug: sum(slug in q.topics for q in BANK.questions))
+    on_topic = [q for q in BANK.questions if topic in q.topics]
+    page.get_by_label("Topic").select_option(topic)
+    visible = page.locator(".qb-kit__questions > li:visible label")
+    expect(visible).to_have_text([q.title for q in on_topic])
+    expect(page.locator("[data-kit=count]")).to_have_text(f"Showing {len(on_topic)} of {len(BANK.questions)} questions.")
+
+    shortest = min(q.minutes for q in on_topic)
+    page.get_by_label("Time").select_option(str(shortest))
+    expect(visible).to_have_text([q.title for q in on_topic if q.minutes <= shortest])
+    page.get_by_role("button", name="Clear filters").click()
+    expect(page.locator(".qb-kit__questions > li:visible")).to_have_count(len(BANK.questions))
+
+    first, second, third = BANK.questions[:3]
+    page.get_by_role("checkbox", name=third.title, exact=True).focus()
+    page.keyboard.press("Space")
+    for question in (first, second):
+        page.get_by_role("checkbox", name=question.title, exact=True).check()
+    assert kit_ids(page) == [third.id, first.id, second.id]
+    assert query_ids(page) == [third.id, first.id, second.id]
+    total = first.minutes + second.minutes + third.minutes
+    expect(page.locator("[data-kit=total]")).to_have_text(f"3 questions, {total} min in total.")
+
+    # Keyboard alone: move the first question down twice, then remove one.
+    page.get_by_role("button", name=f"Move “{third.title}” down").focus()
+    page.keyboard.press("Enter")
+    assert kit_ids(page) == [first.id, third.id, second.id]
+    page.keyboard.press("Enter")  # focus stayed on the moved question's button
+    assert kit_ids(page) == [first.id, second.id, third.id]
+    # At the bottom its "down" is disabled, so focus went to its "up".
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == f"Move “{third.title}” up"
+    expect(page.locator("[data-kit=message]")).to_contain_text(f"Moved “{third.title}” to position 3 of 3.")
+    assert query_ids(page) == [first.id, second.id, third.id]
+
+    page.get_by_role("button", name=f"Remove “{first.title}” from the kit").click()
+    assert kit_ids(page) == [second.id, third.id]
+    assert not page.get_by_role("checkbox", name=first.title, exact=True).is_checked()
+    expect(page.locator("[data-kit=total]")).to_have_text(f"2 questions, {second.minutes + third.minutes} min in total.")
+
+
+def test_a_link_restores_the_kit_in_its_order(page, server) -> None:
+    ids = [BANK.questions[4].id, BANK.questions[0].id, BANK.questions[2].id]
+    open_kit(page, server, f"?q={','.join(ids)}")
+    assert kit_ids(page) == ids
+    for question_id in ids:
+        assert page.get_by_role("checkbox", name=BY_ID[question_id].title, exact=True).is_checked()
+    expect(page.locator("[data-kit=notice]")).to_be_hidden()
+    # Material opens its search for a `q` in the address; here `q` is the kit.
+    assert page.evaluate("() => document.getElementById('__search').checked") is False
+    assert query_ids(page) == ids
+
+
+def test_unknown_ids_in_a_link_are_reported(page, server) -> None:
+    known = BANK.questions[1].id
+    open_kit(page, server, f"?q=no-such-question,{known},another-one")
+    assert kit_ids(page) == [known]
+    notice = page.locator("[data-kit=notice]")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("“no-such-question”, “another-one”")
+    assert query_ids(page) == [known], "the address should now name only what the kit holds"
+
+
+def test_an_old_id_in_a_link_finds_its_question(page, hostile_server) -> None:
+    # hostile-two's aliases include hostile-old: a link made before the rename still works.
+    page.goto(hostile_server.url("kit/?q=hostile-old"))
+    expect(page.locator(".qb-kit__app")).to_be_visible()
+    assert kit_ids(page) == ["hostile-two"]
+    expect(page.locator("[data-kit=notice]")).to_be_hidden()
+
+
+def test_copy_link_gives_the_link_to_the_kit(page, server) -> None:
+    open_kit(page, server, f"?q={BANK.questions[0].id}")
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.get_by_label("Link to this kit")).to_have_value(server.url(f"kit/?q={BANK.questions[0].id}"))
+    expect(page.locator("[data-kit=message]")).to_contain_text("link", ignore_case=True)
+
+
+def nav_link(page, name: str):
+    """A link of the site's navigation; the home page hides the sidebar, so use the phone's drawer."""
+    page.locator("label.md-header__button[for=__drawer]").click()
+    return page.locator(".md-nav--primary").get_by_role("link", name=name, exact=True)
+
+
+def test_reached_through_instant_navigation(open_page, server, visit) -> None:
+    page = open_page(PHONE)
+    page.goto(server.url())
+    page.evaluate("() => { window.__samePage = true }")
+    for _ in range(2):  # there, away and back again: the kit mounts each time
+        nav_link(page, "Interview kit").click()
+        page.wait_for_url(server.url("kit/"))
+        expect_heading(page, "Interview kit")
+        expect(page.locator(".qb-kit__app")).to_be_visible()
+        page.get_by_role("checkbox", name=BANK.questions[0].title, exact=True).check()
+        assert query_ids(page) == [BANK.questions[0].id]
+        nav_link(page, "Questions").click()
+        page.wait_for_url(server.url())
+        expect(page.locator("#qb-kit")).to_have_count(0)
+    page.go_back()  # history returns to the kit as it was left
+    page.wait_for_url(server.url(f"kit/?q={BANK.questions[0].id}"))
+    expect(page.locator(".qb-kit__chosen > li")).to_have_count(1)
+    assert kit_ids(page) == [BANK.questions[0].id]
+    assert page.evaluate("() => window.__samePage") is True, "the kit was reached by a full page load"
+    assert sum(url.endswith("/javascripts/kit.js") for url in visit.requests) == 1
+    assert visit.console_errors == []
+
+
+def test_job_description_suggests_questions_with_the_words_that_matched(page, server) -> None:
+    text = RICHEST.read_text(encoding="utf-8")
+    expected = rank(BANK, text)[:SHOWN]
+    open_kit(page, server)
+    fill_job_description(page, RICHEST)
+    suggestions = page.locator(".qb-kit__suggestion")
+    expect(suggestions).to_have_count(len(expected))
+    assert suggestions.evaluate_all("items => items.map(i => i.dataset.id)") == [s.question for s in expected]
+    best = expected[0]
+    expect(suggestions.first.locator(".qb-kit__term")).to_have_text(shown(best.matches))
+
+    suggestions.first.get_by_role("button", name=f"Add “{BY_ID[best.question].title}” to the kit").click()
+    assert kit_ids(page) == [best.question]
+    expect(suggestions.first.get_by_role("button")).to_have_text("Remove")
+
+
+@pytest.mark.parametrize("job_description", JOB_DESCRIPTIONS, ids=[path.stem for path in JOB_DESCRIPTIONS])
+def test_the_page_ranks_exactly_as_python(page, server, job_description: Path) -> None:
+    text = job_description.read_text(encoding="utf-8")
+    open_kit(page, server)
+    in_browser = page.evaluate(
+        "async text => qbKit.rank(await (await fetch('bank.json')).json(), text)", text
+    )
+    in_python = [
+        {"question": s.question, "score": s.score, "matches": [list(match) for match in s.matches]}
+        for s in rank(BANK, text)
+    ]
+    assert in_browser == in_python
+
+
+def test_a_job_description_that_matches_nothing_says_so_and_offers_the_filters(page, server) -> None:
+    assert rank(BANK, NO_MATCH.read_text(encoding="utf-8")) == [], "the fixture should match nothing"
+    open_kit(page, server)
+    fill_job_description(page, NO_MATCH)
+    expect(page.locator("[data-kit=jd-status]")).to_contain_text("Nothing in this job description matches")
+    expect(page.locator(".qb-kit__suggestion")).to_have_count(0)
+    page.get_by_role("button", name="Choose by topic, level and time").click()
+    expect(page.get_by_label("Topic")).to_be_focused()
+
+
+def prepare_print(page) -> None:
+    """Press "Print kit" with the browser's print dialog replaced by a flag."""
+    page.evaluate("() => { window.print = () => { window.__printed = true } }")
+    page.get_by_role("button", name="Print kit").click()
+    page.wait_for_function("() => window.__printed === true")
+
+
+def test_print_has_each_question_with_guidance_and_a_scorecard_and_no_chrome(page, server, visit) -> None:
+    chosen = [BANK.questions[3], BANK.questions[0]]
+    open_kit(page, server, f"?q={','.join(q.id for q in chosen)}")
+    prepare_print(page)
+    page.emulate_media(media="print")
+
+    sheet = page.locator(".qb-kit__sheet")
+    expect(sheet).to_be_visible()
+    printed = sheet.locator(".qb-kit__printed")
+    expect(printed).to_have_count(len(chosen) + 2)  # a cover, the questions, the recommendation
+    for position, question in enumerate(chosen, start=1):
+        section = printed.nth(position)
+        expect(section.locator("h2")).to_have_text(question.title)
+        expect(section.get_by_text(" ".join(question.guidance.split()[:4])).first).to_be_visible()
+        if question.follow_ups:
+            expect(section.get_by_text(question.follow_ups[0].question.split("`")[0][:30]).first).to_be_visible()
+        expect(section.locator("summary", has_text="Scoring rubric")).to_be_visible()
+        expect(section.locator("summary", has_text="Model answer")).to_have_count(0)
+        scorecard = section.locator(".qb-kit__scorecard")
+        expect(scorecard).to_be_visible()
+        expect(scorecard.locator(".qb-kit__ticks li")).to_have_text([f"{n} {label}" for n, label, _ in RUBRIC_BANDS])
+    overall = printed.last
+    expect(overall.locator("h2")).to_have_text("Overall recommendation")
+    expect(overall.locator(".qb-kit__ticks li")).to_have_text(["Strong no", "No", "Yes", "Strong yes"])
+    assert printed.nth(1).evaluate("e => getComputedStyle(e).breakBefore") == "page"
+
+    for hidden in [".qb-kit__find", ".qb-kit__actions", ".qb-kit__chosen", ".md-content h1", ".md-header",
+                   ".md-sidebar--primary", ".md-footer", ".md-tabs"]:
+        for element in page.locator(hidden).all():
+            expect(element).to_be_hidden()
+    assert visit.third_party(server) == []
+    assert visit.console_errors == []
+
+
+def test_printing_without_the_button_prints_the_list_and_a_hint(page, server) -> None:
+    open_kit(page, server, f"?q={BANK.questions[0].id}")
+    page.emulate_media(media="print")
+    expect(page.locator(".qb-kit__print-hint")).to_be_visible()
+    expect(page.locator(".qb-kit__chosen")).to_contain_text(BANK.questions[0].title)
+    expect(page.locator(".qb-kit__sheet")).to_be_hidden()
+
+
+def show_everything(page, server) -> None:
+    """A kit with a selection and suggestions shown: the page at its busiest."""
+    open_kit(page, server, f"?q={BANK.questions[0].id},{BANK.questions[4].id},no-such-question")
+    fill_job_description(page, RICHEST)
+    expect(page.locator(".qb-kit__suggestion").first).to_be_visible()
+    page.get_by_role("button", name="Copy link").click()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations(open_page, server, scheme: str) -> None:
+    page = open_page(color_scheme=scheme)
+    show_everything(page, server)
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+
+
+def test_no_third_party_requests(page, server, visit) -> None:
+    show_everything(page, server)
+    prepare_print(page)
+    page.wait_for_load_state("networkidle")
+    assert visit.requests, "no requests were recorded: the recorder is broken"
+    assert visit.third_party(server) == []
+    assert visit.console_errors == []
+
+
+def test_phone_has_no_horizontal_scroll(open_page, server) -> None:
+    page = open_page(PHONE)
+    show_everything(page, server)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"page scrolls sideways by {overflow}px"
+    box = page.get_by_role("button", name=f"Move “{BANK.questions[0].title}” down").bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24, "move buttons are too small to tap"
+    # The kit comes after the list on a phone: a link at the top leads to it.
+    page.get_by_role("link", name=re.compile(r"^Your kit: 2 questions")).click()
+    expect(page.get_by_role("heading", name="Your kit")).to_be_focused()
+    expect(page.get_by_role("heading", name="Your kit")).to_be_in_viewport()
+    assert query_ids(page) == [BANK.questions[0].id, BANK.questions[4].id]
+
+
+def test_hostile_data_stays_text(page, hostile_server, visit) -> None:
+    page.goto(hostile_server.url("kit/?q=hostile-one,hostile-two"))
+    expect(page.locator(".qb-kit__app")).to_be_visible()
+    page.get_by_role("textbox", name="Job description").fill("<script> jinja python {{ 6 * 7 }} __new__ onerror")
+    prepare_print(page)
+    page.emulate_media(media="print")
+    assert visit.dialogs == []
+    assert page.evaluate("() => window.__pwned") is None
+    injected = page.evaluate(
+        """() => [...document.querySelectorAll('.qb-kit *')]
+                 .filter(e => ['SCRIPT', 'IFRAME', 'IMG', 'STYLE'].includes(e.tagName)
+                              || e.classList.contains('injected-class')
+                              || [...e.attributes].some(a => a.name.startsWith('on')))
+                 .map(e => e.outerHTML.slice(0, 80))"""
+    )
+    assert injected == []
+    assert "<script>" in page.locator(".qb-kit__chosen").inner_text()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_screenshots(open_page, server, scheme: str, device: str) -> None:
+    page = open_page(PHONE if device == "phone" else DESKTOP, color_scheme=scheme)
+    show_everything(page, server)
+    page.evaluate("() => window.scrollTo(0, 0)")
+    screenshot(page, f"kit-{device}-{scheme}")

@@ -77,7 +77,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site_url = config.site_url or "/"
-    files.append(File.generated(config, EXPORT_FILE, content=to_json(export(bank, site_url))))
+    files.append(File.generated(config, EXPORT_FILE, content=to_json(export(bank, site_url), compact=True)))
     files.append(File.generated(config, EXPORT_SCHEMA_FILE, content=to_json(export_schema())))
     files.append(File.generated(config, KIT_DATA_FILE, content=to_json(kit_data(bank), compact=True)))
     position_by_page.clear()

@@ -76,6 +76,8 @@ def kit_data(bank: Bank) -> dict[str, Any]:
 
 
 def to_json(data: dict[str, Any], *, compact: bool = False) -> str:
+    # Compact output is also several times faster: json's C encoder does not
+    # do indentation. The bank's exports are compact; schemas stay readable.
     if compact:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,95 @@
+"""Timed builds of A (our site) and B (plain Material), each in a fresh process.
+
+Each build is its own `mkdocs build --strict` process, so its import cost is
+counted (a user waits for it too) and its peak memory is its own: the child's
+resource usage comes from `os.wait4`, which reports that one child, where
+`getrusage(RUSAGE_CHILDREN)` would report the largest child so far.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+BUILD_TIMEOUT_SECONDS = 1800
+# What a snapshot leaves out: history, environments, build output, caches.
+NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", "site", "site.partial", "bench-results", "test-output",
+                                    "node_modules", "__pycache__", ".pytest_cache")
+
+
+def snapshot(destination: Path) -> Path:
+    """Copy the project as it is now, for the benchmark to build.
+
+    A full run takes about half an hour; edits saved meanwhile must not change
+    the code measured between one bank size and the next.
+    """
+    return Path(shutil.copytree(ROOT, destination, ignore=NOT_SOURCE))
+
+
+class BuildFailed(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Build:
+    """How to build one site: A from the bank file through our hook, or B from its own config."""
+
+    name: str  # "A" or "B"
+    source: Path  # the project, or a snapshot of it
+    bank_file: Path
+    config_file: Path | None = None  # None: the project's own mkdocs.yml
+    extra_environment: dict[str, str] = field(default_factory=dict)
+
+    def command(self, site_dir: Path, profile: Path | None = None) -> list[str]:
+        config = ["--config-file", str(self.config_file)] if self.config_file else []
+        mkdocs = [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "mkdocs"] if profile else [str(MKDOCS)]
+        return [*mkdocs, "build", "--strict", *config, "--site-dir", str(site_dir)]
+
+    def environment(self) -> dict[str, str]:
+        # B ignores QUESTION_BANK (it has no hook); setting it for both keeps
+        # the two environments identical but for the config.
+        return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "QUESTION_BANK": str(self.bank_file), **self.extra_environment}
+
+
+@dataclass(frozen=True)
+class BuildRun:
+    name: str
+    wall_seconds: float
+    cpu_seconds: float  # user + system: less disturbed than wall time on a busy machine
+    peak_rss_mb: float
+
+
+def run_build(build: Build, site_dir: Path, log_file: Path, profile: Path | None = None) -> BuildRun:
+    """Build into `site_dir` (which must not exist yet) and measure that one process.
+
+    With `profile`, the build runs under cProfile and writes its statistics there.
+    """
+    with log_file.open("w", encoding="utf-8") as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(build.command(site_dir, profile), cwd=build.source, env=build.environment(),
+                                   stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+        deadline = start + BUILD_TIMEOUT_SECONDS
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                process.kill()
+                os.wait4(process.pid, 0)
+                raise BuildFailed(f"build {build.name} still running after {BUILD_TIMEOUT_SECONDS}s; log: {log_file}")
+            time.sleep(0.005)
+        wall = time.perf_counter() - start
+    # Reaped by wait4, not by Popen: record the exit code so Popen does not try again.
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        tail = "".join(log_file.read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)[-20:])
+        raise BuildFailed(f"build {build.name} failed with exit code {process.returncode}; log {log_file}:\n{tail}")
+    # Linux reports ru_maxrss in KiB.
+    return BuildRun(build.name, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)

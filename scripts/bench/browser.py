@@ -22,20 +22,16 @@ every message both ways, and watches the result list for DOM changes:
 from __future__ import annotations
 
 import contextlib
-import os
 import statistics
 import sys
 import threading
-import urllib.request
 from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# No sandbox (we run as root), and none of the background traffic that would leave the machine.
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--no-first-run", "--disable-sync", "--disable-quic"]
+from local_browser import CHROMIUM, LAUNCH_ARGS, wait_until_answering
+
 VIEWPORT = {"width": 1280, "height": 900}  # desktop: the search box is in the header
 SEARCH_INPUT = "input.md-search__input"
 # A brisk typist: 10 keys a second. Each key is released as soon as it is
@@ -112,23 +108,12 @@ def serve(site: Path) -> Iterator[str]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        _wait_until_answering(url)
+        wait_until_answering(url)
         yield url
     finally:
         server.shutdown()
         server.server_close()
         thread.join()
-
-
-def _wait_until_answering(url: str, attempts: int = 50) -> None:
-    for _ in range(attempts):
-        try:
-            with urllib.request.urlopen(url, timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            threading.Event().wait(0.1)
-    raise RuntimeError(f"the benchmark's server never answered at {url}")
 
 
 def _open(browser, url: str):

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from harness import CHROMIUM, DESKTOP, LAUNCH_ARGS, SKIP_VARIABLE, Server, Visit, serve
+from harness import DESKTOP, SKIP_VARIABLE, Server, Visit, serve
+from local_browser import CHROMIUM, LAUNCH_ARGS
 
 from support import FIXTURES, built
 

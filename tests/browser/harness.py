@@ -8,35 +8,22 @@ below the root.
 from __future__ import annotations
 
 import contextlib
-import re
 import functools
-import os
+import re
 import threading
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+from local_browser import wait_until_answering
+
 SKIP_VARIABLE = "QB_SKIP_BROWSER"
 BASE_PATH = "/bank/"
 AXE_SCRIPT = Path(__file__).parent / "vendor" / "axe.min.js"
 AXE_VERSION = "4.14.1"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
-
-# Chromium as this workplace runs it: no sandbox as root, and none of the
-# background traffic (updates, sync, QUIC probes) that would leave the machine.
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -88,22 +75,11 @@ def serve(build: Callable[[str], Path]) -> Iterator[Server]:
     try:
         holder["site"] = build(root_url + BASE_PATH)
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        _wait_until_answering(root_url + BASE_PATH)
+        wait_until_answering(root_url + BASE_PATH)
         yield Server(root_url, root_url + BASE_PATH)
     finally:
         server.shutdown()
         server.server_close()
-
-
-def _wait_until_answering(url: str, attempts: int = 50) -> None:
-    for _ in range(attempts):
-        try:
-            with urllib.request.urlopen(url, timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            threading.Event().wait(0.1)
-    raise RuntimeError(f"the test server never answered at {url}")
 
 
 @dataclass

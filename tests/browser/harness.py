@@ -143,3 +143,15 @@ def expect_heading(page, title: str) -> None:
     from playwright.sync_api import expect
 
     expect(page.locator(".md-content h1").first).to_have_text(re.compile(rf"^\s*{re.escape(title)}\s*¶?\s*$"))
+
+
+def injected_elements(page, scope: str) -> list[str]:
+    """Elements under `scope` that data could only have created by becoming live markup."""
+    return page.evaluate(
+        """(scope) => [...document.querySelectorAll(`${scope} *`)]
+                 .filter(e => ['SCRIPT', 'IFRAME', 'IMG', 'STYLE'].includes(e.tagName)
+                              || e.classList.contains('injected-class')
+                              || [...e.attributes].some(a => a.name.startsWith('on')))
+                 .map(e => e.outerHTML.slice(0, 80))""",
+        scope,
+    )

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from question_bank.matching import rank
 from question_bank.model import RUBRIC_BANDS
 
-from harness import DESKTOP, PHONE, axe_violations, describe, expect_heading, screenshot
+from harness import DESKTOP, PHONE, axe_violations, describe, expect_heading, injected_elements, screenshot
 from support import FIXTURES, real_bank
 
 BANK = real_bank()
@@ -290,14 +290,7 @@ def test_hostile_data_stays_text(page, hostile_server, visit) -> None:
     page.emulate_media(media="print")
     assert visit.dialogs == []
     assert page.evaluate("() => window.__pwned") is None
-    injected = page.evaluate(
-        """() => [...document.querySelectorAll('.qb-kit *')]
-                 .filter(e => ['SCRIPT', 'IFRAME', 'IMG', 'STYLE'].includes(e.tagName)
-                              || e.classList.contains('injected-class')
-                              || [...e.attributes].some(a => a.name.startsWith('on')))
-                 .map(e => e.outerHTML.slice(0, 80))"""
-    )
-    assert injected == []
+    assert injected_elements(page, ".qb-kit") == []
     assert "<script>" in page.locator(".qb-kit__chosen").inner_text()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from harness import axe_violations, describe
+from harness import axe_violations, describe, injected_elements
 from question_bank.model import Question
 
 from support import real_bank
@@ -58,14 +58,7 @@ def test_hostile_content_is_inert(page, hostile_server, visit, path: str) -> Non
     page.locator(".md-content").hover()
     assert visit.dialogs == []
     assert page.evaluate("() => window.__pwned") is None
-    injected = page.evaluate(
-        """() => [...document.querySelectorAll('.md-content *')]
-                 .filter(e => ['SCRIPT', 'IFRAME', 'IMG', 'STYLE'].includes(e.tagName)
-                              || e.classList.contains('injected-class')
-                              || [...e.attributes].some(a => a.name.startsWith('on')))
-                 .map(e => e.outerHTML.slice(0, 80))"""
-    )
-    assert injected == []
+    assert injected_elements(page, ".md-content") == []
 
 
 def test_hostile_text_is_shown_as_written(page, hostile_server) -> None:

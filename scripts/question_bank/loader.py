@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from .examples import CHECKS  # the checkers define which fence languages exist
 from .markdown import UNSAFE_LINK, fences, unclosed_fence
 from .model import SLUG_PATTERN, Bank
 
@@ -251,8 +252,6 @@ def _cross_checks(bank: Bank, located: _Located, file: str) -> Iterator[BankProb
 
 
 def _markdown_checks(question: Any, index: int, located: _Located, file: str) -> Iterator[BankProblem]:
-    from .examples import CHECKS  # the checkers define which fence languages exist
-
     path: Path_ = ("questions", index, "answer")
     # Block scalars (`answer: |`) start on the line after the key.
     first = located.line_of(path) + 1

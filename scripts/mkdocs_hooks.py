@@ -7,6 +7,7 @@ with the validator's message and no half-built site.
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from urllib.parse import urljoin
@@ -57,10 +58,20 @@ position_by_id: dict[str, int] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global bank
+    # The bank lives until the build ends: load it with the collector paused,
+    # then freeze it so that later collections do not rescan it page after
+    # page (measured: about 1 s of a 1,000-question build). Unfreezing first
+    # lets `mkdocs serve` free the previous rebuild's bank.
+    gc.unfreeze()
+    gc.disable()
     try:
         bank = load_bank(Path(config.config_file_path).parent / os.environ.get(BANK_OVERRIDE, BANK_FILE))
     except BankError as error:
         raise PluginError(str(error)) from None
+    finally:
+        gc.enable()
+    gc.collect()
+    gc.freeze()
     # Material prints site_description unescaped into an attribute.
     config.site_description = Markup(escape(bank.description))
     config.plugins["macros"].register_macros(

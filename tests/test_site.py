@@ -126,6 +126,14 @@ def test_search_index_holds_every_question(site: Path) -> None:
         assert words(question.question).replace("`", "") in indexed.replace("`", "")
 
 
+def test_neighbours_titles_are_not_indexed_on_a_page(site: Path) -> None:
+    # Otherwise a search for one question's title also finds its neighbours.
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    first, second = QUESTIONS[0], QUESTIONS[1]
+    indexed = " ".join(d["text"] for d in index["docs"] if d["location"].split("#")[0] == f"questions/{first.id}/")
+    assert second.title not in indexed and "All questions" not in indexed
+
+
 @pytest.mark.parametrize(("term", "question_id"), [("GIL", "gil"), ("metaclass", "metaclasses"), ("yield", "generators")])
 def test_distinctive_terms_are_indexed_on_their_page(site: Path, term: str, question_id: str) -> None:
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))

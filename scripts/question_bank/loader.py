@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from .examples import CHECKS  # the checkers define which fence languages exist
 from .markdown import UNSAFE_LINK, fences, unclosed_fence
-from .model import SLUG_PATTERN, Bank
+from .model import LEVELS, SLUG_PATTERN, Bank
 
 # libyaml's C loader is ~40x faster than the pure-Python one; fall back so that
 # a machine without libyaml still builds, only slower.
@@ -248,7 +248,32 @@ def _cross_checks(bank: Bank, located: _Located, file: str) -> Iterator[BankProb
                 yield BankProblem(file, located.line_of(path), f"topic '{topic}' is not declared under the bank's topics",
                                   question=question.id, field="topics",
                                   fix=f"use one of: {', '.join(bank.topics)}; or declare '{topic}' with its label and terms")
+        yield from _card_checks(question, index, located, file)
         yield from _markdown_checks(question, index, located, file)
+
+
+def _card_checks(question: Any, index: int, located: _Located, file: str) -> Iterator[BankProblem]:
+    """The card points at items by number: each number must name an item, once."""
+    card = question.card
+    references = [("must_hear", number, "should_cover") for number in card.must_hear]
+    references += [("always_ask", card.always_ask, "follow_ups"), ("top_red_flag", card.top_red_flag, "red_flags")]
+    for field, number, items in references:
+        count = len(getattr(question, items))
+        if number > count:
+            yield BankProblem(file, located.line_of(("questions", index, "card", field)),
+                              f"there is no item {number} in {items} (it has {count})",
+                              question=question.id, field=f"card.{field}",
+                              fix=f"use a number from 1 to {count}: the position of the item in {items}")
+    if len(set(card.must_hear)) != len(card.must_hear):
+        yield BankProblem(file, located.line_of(("questions", index, "card", "must_hear")),
+                          "the same should_cover point is named twice", question=question.id,
+                          field="card.must_hear", fix="name three different should_cover points")
+    bands = [getattr(card.passes_at, level) for level in LEVELS]
+    if bands != sorted(bands):
+        yield BankProblem(file, located.line_of(("questions", index, "card", "passes_at")),
+                          f"a more senior level passes at a lower band ({', '.join(map(str, bands))})",
+                          question=question.id, field="card.passes_at",
+                          fix="make the bands rise or stay equal from junior to mid to senior")
 
 
 def _markdown_checks(question: Any, index: int, located: _Located, file: str) -> Iterator[BankProblem]:

@@ -10,6 +10,7 @@ the data (`minuts: 10`, `minutes: "10"`) is an error rather than a silent loss.
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -52,12 +53,15 @@ class FollowUp(StrictModel):
 
 
 class Rubric(StrictModel):
-    """Four scoring bands, each described concretely for its question."""
+    """Four scoring bands. Which band an answer earns follows the bank's one
+    counting rule (`SCORING_RULE`); each band here is an example of what a
+    candidate at that band says about this question, so interviewers can
+    calibrate against it."""
 
-    no_evidence: Text = Field(description="Score 1: what an answer with no evidence of the skill sounds like.")
-    partial: Text = Field(description="Score 2: right words, gaps or errors in substance.")
-    solid: Text = Field(description="Score 3: correct and practical; what most hires should reach.")
-    strong: Text = Field(description="Score 4: precise, current and experienced.")
+    no_evidence: Text = Field(description="Score 1: a short example of what a candidate with no evidence of the skill says.")
+    partial: Text = Field(description="Score 2: a short example of what a partial answer says.")
+    solid: Text = Field(description="Score 3: a short example of what a solid answer says.")
+    strong: Text = Field(description="Score 4: a short example of what a strong answer says.")
 
 
 # Band number, label and field name, in scoring order. Templates and the
@@ -69,6 +73,23 @@ RUBRIC_BANDS: tuple[tuple[int, str, str], ...] = (
     (4, "Strong", "strong"),
 )
 
+# The one counting rule every question is scored by, stated once: the site,
+# the contributing guide and the scorecard all read it from here.
+# Why these numbers: "solid" is what most hires should reach, so it needs the
+# card's three must-hear points plus one more should-cover point, which keeps
+# a memorised three-line answer from passing; "strong" adds two look-for
+# points, the signals of experience; a red flag caps the score at "partial",
+# because a confidently wrong belief costs more in production than a gap.
+SOLID_POINTS = 4
+STRONG_LOOK_FOR = 2
+MUST_HEAR_COUNT = 3
+SCORING_RULE: dict[str, str] = {
+    "no_evidence": "Fewer than 2 should-cover points heard.",
+    "partial": "At least 2 should-cover points heard, but not solid; or solid with a red flag heard (any red flag caps the score here).",
+    "solid": f"All {MUST_HEAR_COUNT} must-hear points and at least {SOLID_POINTS} should-cover points in all, and no red flag.",
+    "strong": f"Solid, plus at least {STRONG_LOOK_FOR} look-for points.",
+}
+
 
 class LevelCalibration(StrictModel):
     """What a passing answer sounds like at each seniority."""
@@ -76,6 +97,65 @@ class LevelCalibration(StrictModel):
     junior: Text
     mid: Text
     senior: Text
+
+
+Band = Annotated[int, Field(ge=2, le=4)]
+
+
+class PassingBands(StrictModel):
+    """The lowest band (2-4) that counts as a pass for a candidate at each level."""
+
+    junior: Band
+    mid: Band
+    senior: Band
+
+
+class Card(StrictModel):
+    """The interviewer card: what to ask and listen for, on one phone screen.
+
+    It points at items of the question's own lists by number (from 1) instead
+    of repeating them, so each point is written once.
+    """
+
+    must_hear: list[Annotated[int, Field(ge=1)]] = Field(
+        min_length=MUST_HEAR_COUNT, max_length=MUST_HEAR_COUNT,
+        description="The 3 should_cover points (numbered from 1) a passing answer must contain.",
+    )
+    always_ask: int = Field(ge=1, description="The follow-up (numbered from 1) to ask every candidate.")
+    top_red_flag: int = Field(ge=1, description="The red flag (numbered from 1) to listen for above all.")
+    passes_at: PassingBands = Field(description="Lowest band that passes at each level: {junior: 3, mid: 3, senior: 4}.")
+
+
+class VersionNote(StrictModel):
+    """A claim that depends on a version of Python or a library, dated and sourced.
+
+    Version notes are re-read every October, when a new Python is released.
+    """
+
+    checked: datetime.date = Field(description="When the claim was last checked against its source (YYYY-MM-DD).")
+    note: Text = Field(description="The version-dependent fact, e.g. 'Python 3.13 added ...'.")
+    source: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] = Field(
+        description="An https link to the official source: the docs, a PEP, a changelog."
+    )
+
+
+class Hint(StrictModel):
+    """A nudge the interviewer may give during an exercise, and what it costs."""
+
+    hint: Text
+    cost: Text = Field(description="What giving it does to the score, e.g. 'caps the score at Solid'.")
+
+
+# What an interviewer scores on every exercise, in this order.
+EXERCISE_CHECKLIST: tuple[str, ...] = ("Found", "Explained", "Fixed", "Tested")
+
+
+class Exercise(StrictModel):
+    """What the interviewer holds while the candidate works on the question's snippet or task."""
+
+    planted: list[Text] = Field(min_length=1, description="The problems planted in the snippet, or the traps in the task.")
+    fix: Text = Field(description="The expected fix (Markdown; its code runs in the tests).")
+    hints: list[Hint] = Field(default=[], description="Hints the interviewer may give, each with its cost in the score.")
 
 
 class Topic(StrictModel):
@@ -104,13 +184,19 @@ class Question(StrictModel):
     level: Level = Field(description="The lowest seniority this question is meant for.")
     minutes: int = Field(ge=1, le=90, description="Realistic time to ask and discuss.")
     guidance: Text = Field(description="Evaluation guidance for the interviewer (Markdown).")
-    should_cover: list[Text] = Field(default=[], description="Checklist of points a good answer covers.")
-    look_for: list[Text] = Field(default=[], description="Signals that distinguish a strong answer.")
-    red_flags: list[Text] = Field(default=[], description="Answers or misconceptions that should worry the interviewer.")
-    follow_ups: list[FollowUp] = Field(default=[], description="Probes that go deeper: each a question and its good_answer.")
-    rubric: Rubric | None = Field(default=None, description="Scoring bands: no_evidence, partial, solid, strong (scores 1-4).")
-    levels: LevelCalibration | None = Field(default=None, description="What a passing answer sounds like: junior, mid, senior.")
+    should_cover: list[Text] = Field(
+        min_length=SOLID_POINTS, max_length=8,
+        description=f"Checklist of {SOLID_POINTS}-8 observable points a good answer covers; the scoring rule counts them.",
+    )
+    look_for: list[Text] = Field(min_length=STRONG_LOOK_FOR, description="Signals that distinguish a strong answer from a solid one.")
+    red_flags: list[Text] = Field(min_length=1, description="Answers that are really wrong and should worry the interviewer.")
+    follow_ups: list[FollowUp] = Field(min_length=1, description="2-3 probes that go deeper: each a question and its good_answer.")
+    rubric: Rubric = Field(description="An example of what a candidate says at each band: no_evidence, partial, solid, strong (scores 1-4).")
+    levels: LevelCalibration = Field(description="What a passing answer sounds like: junior, mid, senior.")
+    card: Card = Field(description="The interviewer card: must-hear points, the follow-up to always ask, the top red flag, the pass band per level.")
+    exercise: Exercise | None = Field(default=None, description="For exercises: the planted problems, the expected fix and the hints, shown folded.")
     answer: Text = Field(description="Model answer (Markdown). Fenced code is checked: see the contributing guide.")
+    version_notes: list[VersionNote] = Field(default=[], description="Dated, sourced facts that depend on a version of Python or a library.")
     keywords: list[Text] = Field(
         default=[],
         description="Words in a job description that call for this question itself, beyond its topics.",

@@ -74,7 +74,11 @@ def serve(build: Callable[[str], Path]) -> Iterator[Server]:
     root_url = f"http://127.0.0.1:{server.server_address[1]}"
     try:
         holder["site"] = build(root_url + BASE_PATH)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+    except BaseException:
+        server.server_close()  # shutdown() would wait forever for a loop that never started
+        raise
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
         wait_until_answering(root_url + BASE_PATH)
         yield Server(root_url, root_url + BASE_PATH)
     finally:

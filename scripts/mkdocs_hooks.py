@@ -41,6 +41,7 @@ from question_bank.render import (
     render_redirect,
     render_scoring_rule,
 )
+from question_bank.csp import has_policy, site_policy, with_policy
 from question_bank.safe_html import clean_page
 
 BANK_FILE = "data/questions.yaml"
@@ -52,10 +53,18 @@ BANK_OVERRIDE = "QUESTION_BANK"
 PAGE_STUB = "---\nrender_macros: true\n---\n{{{{ question_page('{id}') }}}}\n"
 
 bank: Bank
+# `mkdocs serve` injects an inline live-reload script on every request, which
+# a fixed policy cannot allow: the policy is written only by real builds.
+serving = False
 # Position of each question in the bank, by page path and by id: page
 # rendering looks questions up once per page, which must not cost O(n).
 position_by_page: dict[str, int] = {}
 position_by_id: dict[str, int] = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global serving
+    serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -140,3 +149,15 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         branch_root = config.edit_uri.rsplit("docs/", 1)[0]
         page.edit_url = urljoin(urljoin(config.repo_url.rstrip("/") + "/", branch_root), BANK_FILE)
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if serving:
+        return
+    # Every page gets the same policy, so it is known only once all pages are
+    # written. Redirect pages carry their own, stricter one.
+    pages = [path for path in Path(config.site_dir).rglob("*.html") if not has_policy(path.read_text("utf-8"))]
+    texts = [path.read_text("utf-8") for path in pages]
+    content = site_policy(texts)
+    for path, html in zip(pages, texts):
+        path.write_text(with_policy(html, content), "utf-8")

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import doctest
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -94,6 +95,8 @@ def _run(example: Example, filename: str, command: list[str]) -> subprocess.Comp
                 text=True,
                 timeout=TIMEOUT_SECONDS,
                 stdin=subprocess.DEVNULL,
+                # pytest and mypy wrap their reports to the terminal's width.
+                env={**os.environ, "COLUMNS": "80"},
             )
         except subprocess.TimeoutExpired:
             raise ExampleFailed(f"{example.name}: still running after {TIMEOUT_SECONDS}s") from None
@@ -130,8 +133,9 @@ def check_python(example: Example) -> None:
     if runner not in PYTHON_RUNNERS:
         raise ExampleFailed(f"{example.name}: a python block's output is labelled one of: Output:, pytest output:, mypy output:")
     result = _run(example, _script_name(example), PYTHON_RUNNERS[runner])
-    # mypy exits 1 when it reports errors, which is what its block shows.
-    if result.returncode != 0 and not (runner == "mypy" and result.returncode == 1 and example.fence.output):
+    # pytest exits 1 when tests fail and mypy when it reports errors: with an
+    # expected output, showing that is the example's point.
+    if result.returncode != 0 and not (runner in ("pytest", "mypy") and result.returncode == 1 and example.fence.output):
         raise ExampleFailed(f"{example.name}: exited with {result.returncode}\n{result.stdout}{result.stderr}")
     _expect_output(example, result.stdout)
 

@@ -87,6 +87,7 @@ class _Located:
 
     data: Any
     lines: dict[Path_, int]
+    blocks: set[Path_]  # literal or folded block scalars (`|`, `>`): their text starts a line below the key
 
     def line_of(self, path: Path_) -> int:
         # The innermost path that was recorded: a missing field reports the
@@ -155,6 +156,7 @@ def _compose(text: str, file: str) -> yaml.Node | None:
 
 def _construct(node: yaml.Node, file: str) -> _Located:
     lines: dict[Path_, int] = {}
+    blocks: set[Path_] = set()
     problems: list[BankProblem] = []
     seen: set[int] = set()
     constructor = yaml.SafeLoader("")  # only its scalar resolution is used
@@ -187,12 +189,14 @@ def _construct(node: yaml.Node, file: str) -> _Located:
             return mapping
         if isinstance(node, yaml.SequenceNode):
             return [build(item, (*path, index)) for index, item in enumerate(node.value)]
+        if node.style in ("|", ">"):
+            blocks.add(path)
         return constructor.construct_object(node)
 
     data = build(node, ())
     if problems:
         raise BankError(problems)
-    return _Located(data, lines)
+    return _Located(data, lines, blocks)
 
 
 def _question_id(located: _Located, path: Path_) -> str | None:
@@ -227,7 +231,8 @@ _EXPLAIN: dict[str, tuple[str, str]] = {
     "string_pattern_mismatch": ("'{input}' is not a slug", "use lowercase letters, digits and single hyphens, e.g. 'list-comprehensions'"),
     "string_too_short": ("must not be empty", "write the text, or remove the field if it is optional"),
     "string_too_long": ("is too long (at most {max_length} characters)", "shorten it"),
-    "too_short": ("must not be empty", "add at least {min_length} item(s)"),
+    "too_short": ("needs at least {min_length} item(s)", "add the missing items; see the template at the top of the file"),
+    "too_long": ("is too long: at most {max_length} allowed", "shorten it, or keep only the most important items"),
     "greater_than_equal": ("must be at least {ge}", "use a realistic number of minutes"),
     "less_than_equal": ("must be at most {le}", "use a realistic number of minutes, or split the question"),
     "value_error": ("must not be blank", "write the text, or remove the field if it is optional"),
@@ -325,17 +330,21 @@ def _markdown_checks(question: Any, index: int, located: _Located, file: str, id
     """Each Markdown field: bounded, its code fences runnable, its links safe and resolvable."""
     for path, text in question.markdown_fields():
         full: Path_ = ("questions", index, *path)
-        # Block scalars (`answer: |`) start on the line after the key.
-        first = located.line_of(full) + ("\n" in text)
+        # A block scalar (`answer: |`) starts on the line after its key, and
+        # its lines are the file's; a quoted one is reported at its key.
+        block = full in located.blocks
+        first = located.line_of(full) + block
 
         def problem(message: str, fix: str, offset: int = 0) -> BankProblem:
-            return BankProblem(file, first + offset, message, question=question.id, field=_field_name(full), fix=fix)
+            line = first + offset if block else first
+            return BankProblem(file, line, message, question=question.id, field=_field_name(full), fix=fix)
 
         if len(text) > MAX_FIELD_CHARS:
             yield problem(f"the text is {len(text):,} characters, over the limit of {MAX_FIELD_CHARS:,}",
                           "shorten it; an answer says the essential in 250-600 words")
             continue
-        yield from _fence_problems(text, problem)
+        fence_problems = list(_fence_problems(text, problem))
+        yield from fence_problems
         try:
             rendered = render(text)
         except RecursionError:
@@ -344,7 +353,7 @@ def _markdown_checks(question: Any, index: int, located: _Located, file: str, id
         if rendered.depth > MAX_MARKDOWN_DEPTH:
             yield problem(f"the Markdown nests {rendered.depth} elements deep, over the limit of {MAX_MARKDOWN_DEPTH}",
                           "flatten the nested lists or quotes")
-        if rendered.code_blocks != fenced_blocks(text):
+        if not fence_problems and rendered.code_blocks != fenced_blocks(text):
             yield problem("a code block here is not a fence the tests can run: an indented code block, "
                           "or a fence the renderer does not accept", "write code as ```python ... ``` with a known language")
         if rendered.images:

@@ -88,6 +88,8 @@ def _bounded(scan):
 
 def _markdown() -> markdown.Markdown:
     md = markdown.Markdown(
+        # A numbered list split by a code block keeps counting: 3. stays 3.
+        lazy_ol=False,
         extensions=["tables", "pymdownx.superfences", "pymdownx.highlight"],
         extension_configs={"pymdownx.highlight": {"anchor_linenums": False}},
     )
@@ -189,7 +191,7 @@ def markdown_html(text: str) -> str:
 
 def inline_html(text: str) -> str:
     """A one-line field (a title, a table cell) as sanitised inline HTML, without the paragraph."""
-    html = markdown_html(" ".join(text.split()))
+    html = markdown_html(text)
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         return html[3:-4]
     return html

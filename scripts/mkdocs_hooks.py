@@ -28,18 +28,20 @@ from question_bank.export import (
     kit_data,
     to_json,
 )
-from question_bank.loader import BankError, load_bank
-from question_bank.markdown import neutralise
+from question_bank.loader import MAX_BYTES_OVERRIDE, MAX_FILE_BYTES, BankError, load_bank
 from question_bank.model import Bank
 from question_bank.render import (
     description,
+    inline_field_html,
     question_path,
     question_url,
     render_field_reference,
     render_index,
     render_question,
     render_redirect,
+    render_scoring_rule,
 )
+from question_bank.safe_html import clean_page
 
 BANK_FILE = "data/questions.yaml"
 # Tests and the benchmark build other banks by setting QUESTION_BANK.
@@ -65,7 +67,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     gc.unfreeze()
     gc.disable()
     try:
-        bank = load_bank(Path(config.config_file_path).parent / os.environ.get(BANK_OVERRIDE, BANK_FILE))
+        bank = load_bank(
+            Path(config.config_file_path).parent / os.environ.get(BANK_OVERRIDE, BANK_FILE),
+            int(os.environ.get(MAX_BYTES_OVERRIDE, MAX_FILE_BYTES)),
+        )
     except BankError as error:
         raise PluginError(str(error)) from None
     finally:
@@ -78,8 +83,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         {
             "question_page": lambda question_id: render_question(bank, position_by_id[question_id]),
             "question_table": lambda: render_index(bank),
-            "bank_title": lambda: neutralise(bank.title),
-            "bank_description": lambda: neutralise(bank.description),
+            "bank_title": lambda: inline_field_html(bank.title),
+            "bank_description": lambda: inline_field_html(bank.description),
+            "question_count": lambda: len(bank.questions),
+            "scoring_rule": render_scoring_rule,
             "field_reference": render_field_reference,
         }
     )
@@ -101,6 +108,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             redirect = render_redirect(f"../{question.id}/", question_url(site_url, question.id))
             files.append(File.generated(config, f"questions/{alias}/index.html", content=redirect))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    position = position_by_page.get(page.file.src_uri)
+    if position is not None:
+        # The page body is raw HTML, so MkDocs finds no heading to take the
+        # title from. Markup keeps it escaped in every template that prints it.
+        page.meta["title"] = Markup(escape(bank.questions[position].title))
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Data reaches pages only through macros: every page that renders them is
+    # sanitised as a whole before it is written, the second wall behind the
+    # data renderer's own (see question_bank.safe_html).
+    if page.meta.get("render_macros"):
+        return clean_page(html)
+    return html
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:

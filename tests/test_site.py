@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from question_bank.markdown import fences
 from question_bank.model import Question
 
 from support import FIXTURES, ROOT, build_site, real_bank
@@ -47,9 +48,14 @@ def test_one_page_per_question(site: Path) -> None:
     assert pages - aliases == set(ids)
 
 
+def order_of(root, *elements):
+    """The given elements in the order they appear under root."""
+    return [element for element in root.iter() if any(element is wanted for wanted in elements)]
+
+
 def plain(text: str) -> str:
     """The words of a text, without Markdown's marks or HTML's punctuation, to compare data with a page."""
-    return " ".join(re.findall(r"\w+", text))
+    return " ".join(re.findall(r"\w+", re.sub(r"[`*]", "", text)))
 
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=ids)
@@ -59,9 +65,16 @@ def test_question_page_opens_with_the_interviewer_card(site: Path, question: Que
     article = page.find("article")
     card = article.find("section", class_="qb-card")
     first_collapsible = next(article.iter("details"))
-    order = [element for element in article.iter() if element is card or element is first_collapsible]
-    assert order == [card, first_collapsible], "the card comes before any collapsible"
-    assert plain(question.question) in plain(card.find("div", class_="qb-card__ask").text)
+    assert order_of(article, card, first_collapsible) == [card, first_collapsible], "the card comes first"
+    ask = card.find("div", class_="qb-card__ask")
+    # The question's prose; an exercise's snippet is shown as code under it.
+    prose, *snippet = question.question.split("```")
+    assert plain(prose) in plain(ask.text) and not ask.find_all("pre")
+    if snippet:
+        shown = article.find("section", class_="qb-snippet")
+        assert order_of(article, card, shown, first_collapsible) == [card, shown, first_collapsible]
+        code = "".join(fence.code for fence in fences(question.question))
+        assert re.sub(r"\s", "", code) in re.sub(r"\s", "", shown.text)
     must = [plain(li.text) for li in card.find("ol", class_="qb-card__must").find_all("li")]
     assert must == [plain(question.should_cover[n - 1]) for n in question.card.must_hear]
     assert plain(question.follow_ups[question.card.always_ask - 1].question) in plain(card.text)
@@ -129,7 +142,8 @@ def test_home_lists_every_question_under_its_area(site: Path) -> None:
     home = parse(site / "index.html")
     assert home.find("h1").text.rstrip("¶") == bank.title
     listed = {}
-    for table in home.find_all("table", class_="qb-questions"):
+    for wrapper in home.find_all("div", class_="qb-questions"):
+        table = wrapper.find("table")
         listed.update({a.attrs["href"]: table for a in table.iter("a")})
     assert sorted(listed) == sorted(f"questions/{i}/" for i in ids)
     headings = {h.attrs["id"].removeprefix("area-"): h.text for h in home.find_all("h3") if h.attrs.get("id", "").startswith("area-")}

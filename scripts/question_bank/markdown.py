@@ -133,3 +133,13 @@ def fences(text: str) -> list[Fence]:
 def fenced_blocks(text: str) -> int:
     """How many fenced blocks the text holds, expected-output blocks included."""
     return sum(block.is_code for block in _blocks(text))
+
+
+def split_at_first_fence(text: str) -> tuple[str, str]:
+    """The prose before the text's first fenced block, and the rest from that block on."""
+    blocks = _blocks(text)
+    first = next((block.start for block in blocks if block.is_code), None)
+    if first is None:
+        return text, ""
+    lines = text.split("\n")
+    return "\n".join(lines[:first]), "\n".join(lines[first:])

@@ -28,18 +28,21 @@ from question_bank.export import (
     kit_data,
     to_json,
 )
-from question_bank.loader import BankError, load_bank
-from question_bank.markdown import neutralise
+from question_bank.loader import MAX_BYTES_OVERRIDE, MAX_FILE_BYTES, BankError, load_bank
 from question_bank.model import Bank
 from question_bank.render import (
     description,
+    inline_field_html,
     question_path,
     question_url,
     render_field_reference,
     render_index,
     render_question,
     render_redirect,
+    render_scoring_rule,
 )
+from question_bank.csp import has_policy, site_policy, with_policy
+from question_bank.safe_html import clean_page
 
 BANK_FILE = "data/questions.yaml"
 # Tests and the benchmark build other banks by setting QUESTION_BANK.
@@ -50,10 +53,18 @@ BANK_OVERRIDE = "QUESTION_BANK"
 PAGE_STUB = "---\nrender_macros: true\n---\n{{{{ question_page('{id}') }}}}\n"
 
 bank: Bank
+# `mkdocs serve` injects an inline live-reload script on every request, which
+# a fixed policy cannot allow: the policy is written only by real builds.
+serving = False
 # Position of each question in the bank, by page path and by id: page
 # rendering looks questions up once per page, which must not cost O(n).
 position_by_page: dict[str, int] = {}
 position_by_id: dict[str, int] = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global serving
+    serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -65,7 +76,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     gc.unfreeze()
     gc.disable()
     try:
-        bank = load_bank(Path(config.config_file_path).parent / os.environ.get(BANK_OVERRIDE, BANK_FILE))
+        bank = load_bank(
+            Path(config.config_file_path).parent / os.environ.get(BANK_OVERRIDE, BANK_FILE),
+            int(os.environ.get(MAX_BYTES_OVERRIDE, MAX_FILE_BYTES)),
+        )
     except BankError as error:
         raise PluginError(str(error)) from None
     finally:
@@ -78,8 +92,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         {
             "question_page": lambda question_id: render_question(bank, position_by_id[question_id]),
             "question_table": lambda: render_index(bank),
-            "bank_title": lambda: neutralise(bank.title),
-            "bank_description": lambda: neutralise(bank.description),
+            "bank_title": lambda: inline_field_html(bank.title),
+            "bank_description": lambda: inline_field_html(bank.description),
+            "question_count": lambda: len(bank.questions),
+            "scoring_rule": render_scoring_rule,
             "field_reference": render_field_reference,
         }
     )
@@ -103,6 +119,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    position = position_by_page.get(page.file.src_uri)
+    if position is not None:
+        # The page body is raw HTML, so MkDocs finds no heading to take the
+        # title from. Markup keeps it escaped in every template that prints it.
+        page.meta["title"] = Markup(escape(bank.questions[position].title))
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Data reaches pages only through macros: every page that renders them is
+    # sanitised as a whole before it is written, the second wall behind the
+    # data renderer's own (see question_bank.safe_html).
+    if page.meta.get("render_macros"):
+        return clean_page(html)
+    return html
+
+
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     position = position_by_page.get(page.file.src_uri)
     if position is None:
@@ -115,3 +149,15 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         branch_root = config.edit_uri.rsplit("docs/", 1)[0]
         page.edit_url = urljoin(urljoin(config.repo_url.rstrip("/") + "/", branch_root), BANK_FILE)
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if serving:
+        return
+    # Every page gets the same policy, so it is known only once all pages are
+    # written. Redirect pages carry their own, stricter one.
+    pages = [path for path in Path(config.site_dir).rglob("*.html") if not has_policy(path.read_text("utf-8"))]
+    texts = [path.read_text("utf-8") for path in pages]
+    content = site_policy(texts)
+    for path, html in zip(pages, texts):
+        path.write_text(with_policy(html, content), "utf-8")

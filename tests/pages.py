@@ -18,8 +18,12 @@ class Element:
     @property
     def text(self) -> str:
         """Text content with whitespace collapsed, as a reader sees it."""
-        parts = [child if isinstance(child, str) else child.text for child in self.children]
-        return " ".join("".join(parts).split())
+        return " ".join(self._raw_text().split())
+
+    def _raw_text(self) -> str:
+        # Collapse once, at the end: a child that holds only a space (as
+        # Pygments emits between tokens) still separates its neighbours.
+        return "".join(child if isinstance(child, str) else child._raw_text() for child in self.children)
 
     def iter(self, tag: str | None = None):
         for child in self.children:

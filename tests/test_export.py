@@ -24,6 +24,17 @@ def test_export_is_the_bank_with_urls_and_a_version(site: Path) -> None:
         assert exported["url"] == f"http://127.0.0.1:8000/questions/{question.id}/"
 
 
+def test_export_carries_each_fields_sanitised_html(site: Path) -> None:
+    published = json.loads((site / "questions.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "questions.schema.json").read_text(encoding="utf-8"))
+    assert "untrusted Markdown" in schema["description"]
+    for exported, question in zip(published["questions"], BANK.questions, strict=True):
+        paths = [".".join(map(str, path)) for path, _ in question.markdown_fields()]
+        assert list(exported["html"]) == paths
+        assert exported["html"]["question"].startswith("<p>")
+        assert all("<script" not in html and " on" not in html.split(">")[0] for html in exported["html"].values())
+
+
 def test_export_validates_against_the_published_schema(site: Path) -> None:
     schema = json.loads((site / "questions.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)

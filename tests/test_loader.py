@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import textwrap
+import time
 
 import pytest
-from question_bank.loader import BankError, BankProblem, parse_bank
+from question_bank.loader import MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_YAML_DEPTH, BankError, BankProblem, parse_bank
+from question_bank.safe_html import render
 
-# A valid two-question bank. Line numbers below refer to this text.
+# A valid two-question bank. Line numbers below refer to this text; each
+# question ends with the fields a finished question needs, so that the first
+# question's lines stay short to count.
 VALID = textwrap.dedent(
     """\
     title: Test bank
     description: A bank for tests.
     topics:
-      basics: {label: Basics, terms: [fundamentals]}
+      basics: {label: Basics, area: core, terms: [fundamentals]}
     questions:
       - id: first
         title: First
@@ -24,6 +28,13 @@ VALID = textwrap.dedent(
         guidance: Should cover firsts.
         answer: |
           The first answer.
+        should_cover: [One point., Two points., Three points., Four points.]
+        look_for: [A strong signal., Another strong signal.]
+        red_flags: [A wrong belief.]
+        follow_ups: [{question: "Why?", good_answer: Because.}]
+        rubric: {no_evidence: "Says nothing.", partial: "Says a little.", solid: "Says enough.", strong: "Says it all."}
+        levels: {junior: Uses it., mid: Knows the trade-offs., senior: Designs with it.}
+        card: {must_hear: [1, 2, 3], always_ask: 1, top_red_flag: 1, passes_at: {junior: 3, mid: 3, senior: 4}}
       - id: second
         title: Second
         question: What is second?
@@ -34,6 +45,14 @@ VALID = textwrap.dedent(
         aliases: [old-second]
         answer: |
           The second answer.
+        should_cover: [One point., Two points., Three points., Four points.]
+        look_for: [A strong signal., Another strong signal.]
+        red_flags: [A wrong belief.]
+        follow_ups: [{question: "Why?", good_answer: Because.}]
+        rubric: {no_evidence: "Says nothing.", partial: "Says a little.", solid: "Says enough.", strong: "Says it all."}
+        levels: {junior: Uses it., mid: Knows the trade-offs., senior: Designs with it.}
+        card: {must_hear: [1, 2, 3], always_ask: 1, top_red_flag: 1, passes_at: {junior: 3, mid: 3, senior: 4}}
+    areas: {core: Core}
     """
 )
 
@@ -67,13 +86,13 @@ def test_valid_bank_loads() -> None:
         pytest.param("    question: What is first?\n", "", 6, "first", "question", "missing", id="missing-field"),
         pytest.param("    title: First\n", "    title: '   '\n", 7, "first", "title", "blank", id="blank-field"),
         pytest.param("    topics: [basics]\n    level: junior", "    topics: []\n    level: junior", 9, "first",
-                     "topics", "must not be empty", id="empty-list"),
+                     "topics", "needs at least 1", id="empty-list"),
         pytest.param("    minutes: 5\n", "    minutes: '5'\n", 11, "first", "minutes", "whole number", id="wrong-type"),
         pytest.param("    level: junior\n", "    level: expert\n", 10, "first", "level", "'junior', 'mid' or 'senior'",
                      id="bad-level"),
         pytest.param("    minutes: 5\n", "    minutes: 500\n", 11, "first", "minutes", "at most", id="out-of-range"),
-        pytest.param("  - id: second\n", "  - id: first\n", 15, "first", "id", "already used", id="duplicate-id"),
-        pytest.param("[old-second]", "[first]", 22, "second", "aliases", "already used", id="alias-is-an-id"),
+        pytest.param("  - id: second\n", "  - id: first\n", 22, "first", "id", "already used", id="duplicate-id"),
+        pytest.param("[old-second]", "[first]", 29, "second", "aliases", "already used", id="alias-is-an-id"),
         pytest.param("  - id: first\n", "  - id: ../first\n", 6, "../first", "id", "not a slug", id="id-with-dots"),
         pytest.param("  - id: first\n", "  - id: a/b\n", 6, "a/b", "id", "not a slug", id="id-with-slash"),
         pytest.param("  - id: first\n", "  - id: First\n", 6, "First", "id", "not a slug", id="id-upper-case"),
@@ -103,7 +122,7 @@ def test_undeclared_topic() -> None:
 def test_duplicate_alias_across_questions() -> None:
     text = VALID.replace("    answer: |\n      The first", "    aliases: [old-second]\n    answer: |\n      The first", 1)
     problem = only_problem(text)
-    assert (problem.question, problem.field, problem.line) == ("second", "aliases", 23)
+    assert (problem.question, problem.field, problem.line) == ("second", "aliases", 30)
 
 
 def test_duplicate_key_is_not_silently_dropped() -> None:
@@ -135,7 +154,7 @@ def test_alias_bomb_is_refused_quickly() -> None:
 def test_non_utf8_file_names_the_line() -> None:
     raw = VALID.replace("What is second?", "Qu'est-ce que café?").encode("latin-1")
     problem = only_problem(raw)
-    assert problem.line == 17
+    assert problem.line == 24
     assert "not UTF-8" in problem.message
 
 
@@ -152,3 +171,141 @@ def test_message_format_names_file_line_question_and_field() -> None:
 def test_several_problems_are_all_reported() -> None:
     text = VALID.replace("    minutes: 5\n", "    minutes: '5'\n", 1).replace("    level: mid\n", "    level: boss\n")
     assert {p.field for p in problems_of(text)} == {"minutes", "level"}
+
+
+# The interviewer card points at items by number.
+@pytest.mark.parametrize(
+    ("old", "new", "field", "says"),
+    [
+        ("must_hear: [1, 2, 3], always", "must_hear: [1, 2, 9], always", "card.must_hear", "no item 9 in should_cover"),
+        ("must_hear: [1, 2, 3], always", "must_hear: [1, 1, 3], always", "card.must_hear", "named twice"),
+        ("must_hear: [1, 2, 3], always", "must_hear: [1, 2], always", "card.must_hear", "at least 3"),
+        ("always_ask: 1", "always_ask: 2", "card.always_ask", "no item 2 in follow_ups"),
+        ("top_red_flag: 1", "top_red_flag: 4", "card.top_red_flag", "no item 4 in red_flags"),
+        ("passes_at: {junior: 3, mid: 3", "passes_at: {junior: 4, mid: 3", "card.passes_at", "lower band"),
+        ("passes_at: {junior: 3", "passes_at: {junior: 1", "card.passes_at.junior", "at least 2"),
+    ],
+    ids=["must-hear-out-of-range", "must-hear-twice", "must-hear-too-few", "always-ask", "red-flag", "passes-decrease", "passes-below-2"],
+)
+def test_card_references_are_checked(old: str, new: str, field: str, says: str) -> None:
+    problem = only_problem(VALID.replace(old, new, 1))
+    assert (problem.line, problem.question, problem.field) == (21, "first", field)
+    assert says in problem.message + problem.fix
+
+
+def test_topic_area_must_be_declared() -> None:
+    problem = only_problem(VALID.replace("area: core", "area: kitchen", 1))
+    assert (problem.line, problem.field) == (4, "topics.basics.area")
+    assert "'kitchen' is not declared" in problem.message and "core" in problem.fix
+
+
+# Every Markdown field, nested ones too: links, fences and images are checked
+# against what the renderer really produces, and reported at the data's line.
+@pytest.mark.parametrize(
+    ("old", "new", "line", "field", "says"),
+    [
+        ("{question: \"Why?\"", "{question: \"[x](javascript:alert(1))\"", 18, "follow_ups.0.question", "'javascript:'"),
+        ("good_answer: Because.}", "good_answer: '[x](JavaScript:alert(1))'}", 18, "follow_ups.0.good_answer", "'javascript:'"),
+        ("solid: \"Says enough.\"", "solid: \"[x](vbscript:x)\"", 19, "rubric.solid", "'vbscript:'"),
+        ("senior: Designs with it.}", "senior: '[x](data:text/html,x)'}", 20, "levels.senior", "'data:'"),
+        ("    guidance: Should cover firsts.\n", "    guidance: \"[x][e]\\n\\n[e]: javascript:alert(1)\"\n", 12, "guidance", "'javascript:'"),
+        ("    guidance: Should cover firsts.\n", "    guidance: \"[x](\\x01javascript:alert(1))\"\n", 12, "guidance", "'javascript:'"),
+        ("    guidance: Should cover firsts.\n", "    guidance: \"[x](java&#x09;script:alert(1))\"\n", 12, "guidance", "'javascript:'"),
+        ("    guidance: Should cover firsts.\n", "    guidance: \"[x](nowhere.md)\"\n", 12, "guidance", "'nowhere.md' is not a question"),
+        ("    guidance: Should cover firsts.\n", "    guidance: \"[x](../nowhere/)\"\n", 12, "guidance", "is not a question"),
+        ("    guidance: Should cover firsts.\n", "    guidance: \"![diagram](https://a.b/c.png)\"\n", 12, "guidance", "images"),
+        ("    guidance: Should cover firsts.\n", "    guidance: \"~~~\\ncode\"\n", 12, "guidance", "never closed"),
+        ("    guidance: Should cover firsts.\n", "    guidance: \"~~~ !!!\\n<img>\\n~~~\"\n", 12, "guidance", "not one the tests know"),
+        ("    guidance: Should cover firsts.\n", "    guidance: \"Text:\\n\\n    indented code\"\n", 12, "guidance", "indented code block"),
+        ("One point., Two", "\"~~~\\nx\", Two", 15, "should_cover.0", "never closed"),
+    ],
+    ids=["follow-up", "good-answer-uppercase", "rubric", "levels", "reference-style", "control-character",
+         "entity", "missing-page", "missing-question", "image", "unclosed-tilde", "rejected-info", "indented-code", "list-item-fence"],
+)
+def test_markdown_in_every_field_is_checked(old: str, new: str, line: int, field: str, says: str) -> None:
+    assert old in VALID
+    problem = only_problem(VALID.replace(old, new, 1))
+    assert (problem.line, problem.question, problem.field) == (line, "first", field)
+    assert says in problem.message + problem.fix
+
+
+def test_a_link_to_another_question_is_allowed() -> None:
+    bank = parse_bank(VALID.replace("Should cover firsts.", "'See [the second](../second/#why).'", 1).encode())
+    assert "../second/" in bank.questions[0].guidance
+
+
+# Bounded input: each limit is refused with a located message, quickly.
+
+
+def test_a_file_over_the_size_limit_is_refused() -> None:
+    with pytest.raises(BankError) as caught:
+        parse_bank(VALID.encode(), "data/questions.yaml", max_bytes=100)
+    [problem] = caught.value.problems
+    assert problem.line == 1 and "over the limit of 100" in problem.message
+
+
+@pytest.mark.parametrize("depth", [1_000, 100_000])
+def test_deep_yaml_is_refused_before_the_parser_recurses(depth: int) -> None:
+    problem = only_problem(VALID.replace("Should cover firsts.", "[" * depth + "]" * depth, 1))
+    assert problem.line == 12 and f"nested more than {MAX_YAML_DEPTH} deep" in problem.message
+
+
+def test_a_field_over_the_size_limit_is_refused() -> None:
+    problem = only_problem(VALID.replace("Should cover firsts.", "x" * (MAX_FIELD_CHARS + 1), 1))
+    assert (problem.line, problem.field) == (12, "guidance")
+    assert f"over the limit of {MAX_FIELD_CHARS:,}" in problem.message
+
+
+def test_deeply_nested_markdown_is_refused() -> None:
+    nested = "\\n".join("    " * level + "- item" for level in range(40))
+    problem = only_problem(VALID.replace("Should cover firsts.", f'"{nested}"', 1))
+    assert problem.field == "guidance" and "nests" in problem.message
+
+
+# Inputs that were slow (quadratic or worse) before: each, at the field-size
+# limit, must render quickly, and growing it must not grow the time faster
+# than the input. Four times the input may take at most 8 times as long
+# (about 2.8 per doubling): linear code takes 4, quadratic 16. The bound is
+# generous; the ratio is what catches a regression.
+SLOW_BEFORE = {
+    "open-brackets": "[",
+    "open-links": "[a](",
+    "images": "![",
+    "references": "[a][",
+    "backticks": "`",
+    "escapes": "\\`",
+    "fence-lines": "```x\n",
+}
+
+
+@pytest.mark.parametrize("unit", SLOW_BEFORE.values(), ids=SLOW_BEFORE)
+def test_pathological_markdown_renders_in_linear_time(unit: str) -> None:
+    def seconds(size: int) -> float:
+        text = (unit * (size // len(unit) + 1))[:size]
+        best = float("inf")
+        for _ in range(3):
+            render.cache_clear()
+            started = time.perf_counter()
+            try:
+                render(text)
+            except RecursionError:
+                pass
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    quarter, full = seconds(MAX_FIELD_CHARS // 4), seconds(MAX_FIELD_CHARS)
+    assert full < 2.0, f"{full:.2f}s for {MAX_FIELD_CHARS:,} characters"
+    assert full < 8 * quarter + 0.02, f"4x the input took {full / quarter:.1f}x longer: worse than linear"
+
+
+def test_a_file_at_the_size_limit_validates_in_seconds() -> None:
+    # Real-looking questions (the first one, many times) up to the file limit.
+    header, first = VALID.split("  - id: second")[0].split("  - id: first")
+    entry = "  - id: first" + first
+    count = (MAX_FILE_BYTES - len(header)) // len(entry)
+    text = header + "".join(entry.replace("id: first", f"id: q{n}", 1) for n in range(count)) + "areas: {core: Core}\n"
+    assert len(text.encode()) <= MAX_FILE_BYTES
+    started = time.perf_counter()
+    bank = parse_bank(text.encode())
+    assert len(bank.questions) == count
+    assert time.perf_counter() - started < 30

@@ -1,73 +1,164 @@
-"""Neutralising Markdown from the data: prose is escaped, code is kept."""
+"""Markdown from the data: rendered without raw HTML, sanitised with an allowlist,
+and its fences found by a linear scan."""
 
 from __future__ import annotations
 
-import markdown
+from html.parser import HTMLParser
+
 import pytest
-from question_bank.markdown import fences, neutralise, unclosed_fence
+from question_bank.markdown import fenced_blocks, fences
+from question_bank.safe_html import clean_data, clean_page, inline_html, markdown_html, render
 
-EXTENSIONS = ["attr_list", "md_in_html", "pymdownx.superfences"]
-
-
-def html(text: str) -> str:
-    return markdown.markdown(neutralise(text), extensions=EXTENSIONS)
-
-
-@pytest.mark.parametrize(
-    "attack",
-    [
-        "<script>alert(1)</script>",
-        '<img src=x onerror="alert(1)">',
-        '<div onclick="alert(1)">block</div>',
-        "<!-- hidden -->",
-    ],
-)
-def test_raw_html_becomes_text(attack: str) -> None:
-    rendered = html(f"Before {attack} after")
-    assert "<script" not in rendered and "<img" not in rendered and "<div" not in rendered and "<!--" not in rendered
-    assert "&lt;" in rendered
+# Each of these once left a live <img onerror> on a page, through a regex
+# neutraliser that guessed Markdown's parse (issue #9).
+PARSER_CONFUSION = {
+    "backslash-before-backtick": "T \\`<img src=x onerror=alert(1)>`",
+    "code-span-across-paragraphs": "Opens `here\n\n<img src=x onerror=alert(1)> and closes` later.",
+    "unclosed-tilde-fence": "~~~\n<img src=x onerror=alert(1)>",
+    "rejected-info-string": "~~~ !!!\n<img src=x onerror=alert(1)>\n~~~",
+    "attribute-list-after-code-span": "`x`{: autofocus onfocus=alert(1) }",
+    "heading-with-escaped-backtick": "## T \\`<img src=x onerror=alert(1)>`",
+    "table-cell": "| a | b |\n| --- | --- |\n| \\`<img src=x onerror=alert(1)>` | <img src=x onerror=alert(1)> |",
+    "raw-block": '<div onclick="alert(1)">block</div>',
+    "script": "<script>alert(1)</script>",
+    "svg": '<svg onload="alert(1)"></svg>',
+    "iframe": '<iframe src="https://example.org"></iframe>',
+    "style": "<style>body{display:none}</style>",
+    "comment": "<!-- hidden -->",
+}
 
 
-def test_attribute_lists_are_not_applied() -> None:
-    rendered = html('A paragraph {: onclick="alert(1)" .evil }')
-    assert "onclick=" not in rendered.replace("{: onclick=", "")
-    assert 'class="evil"' not in rendered
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, attrs))
+
+
+def elements(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    parser = _Elements()
+    parser.feed(html)
+    return parser.found
+
+
+@pytest.mark.parametrize("text", PARSER_CONFUSION.values(), ids=PARSER_CONFUSION)
+def test_raw_html_in_data_is_text(text: str) -> None:
+    html = markdown_html(text)
+    live = elements(html)
+    assert not {tag for tag, _ in live} & {"img", "script", "svg", "iframe", "style", "div"}, html
+    assert not [name for _, attrs in live for name, _ in attrs if name.startswith("on") or name == "autofocus"], html
+    assert "<!--" not in html
+
+
+def test_attribute_lists_stay_literal() -> None:
+    assert markdown_html("A paragraph {: .evil onclick=x }") == "<p>A paragraph {: .evil onclick=x }</p>"
 
 
 def test_dunder_names_keep_their_underscores() -> None:
-    assert "<p>Override __new__ and __init__ here.</p>" == html("Override __new__ and __init__ here.")
+    assert markdown_html("Override __new__ and __init__, not _private_.") == (
+        "<p>Override __new__ and __init__, not _private_.</p>"
+    )
 
 
-def test_emphasis_with_asterisks_still_works() -> None:
-    assert "<em>really</em>" in html("It *really* matters.")
+def test_prose_still_renders_as_markdown() -> None:
+    html = markdown_html("*em* **strong** `code` [link](https://docs.python.org/3/)\n\n- one\n- two")
+    assert "<em>em</em>" in html and "<strong>strong</strong>" in html and "<code>code</code>" in html
+    assert '<a href="https://docs.python.org/3/">link</a>' in html
+    assert "<ul>\n<li>one</li>" in html
 
 
-def test_code_spans_and_fences_are_untouched() -> None:
-    text = "Use `<b>` and `__init__`.\n\n```python\nx = '<script>'  # {{ jinja }}\n```\n"
-    assert neutralise(text) == text
-    rendered = html(text)
-    assert "<code>&lt;b&gt;</code>" in rendered and "<code>__init__</code>" in rendered
+def test_code_is_highlighted_and_keeps_its_text() -> None:
+    html = markdown_html('```python\nprint("<b>{{ x }}</b>")\n```')
+    assert html.startswith('<div class="highlight"><pre>')
+    assert "&lt;b&gt;{{ x }}&lt;/b&gt;" in html
+    assert '<span class="nb">print</span>' in html
 
 
-def test_jinja_delimiters_pass_through_as_text() -> None:
-    # Jinja never sees data, so its delimiters need no escaping: they show as written.
-    assert html("{{ 7 * 7 }} {% if x %} {# c #}") == "<p>{{ 7 * 7 }} {% if x %} {# c #}</p>"
+LINKS = {
+    "javascript": "[x](javascript:alert(1))",
+    "reference-style": "[x][e]\n\n[e]: javascript:alert(1)",
+    "control-character": "[x](\x01javascript:alert(1))",
+    "entity-encoded": "[x](java&#x09;script:alert(1))",
+    "vbscript": "[x](vbscript:msgbox(1))",
+    "data": "[x](data:text/html,<script>alert(1)</script>)",
+}
 
 
-def test_fences_with_expected_output() -> None:
-    text = "Intro\n\n```python\nprint(1)\n```\n\nOutput:\n\n```text\n1\n```\n\n```toml\na = 1\n```\n"
+@pytest.mark.parametrize("text", LINKS.values(), ids=LINKS)
+def test_unsafe_link_targets_are_dropped(text: str) -> None:
+    html = markdown_html(text)
+    assert "href" not in html and "<a>x</a>" in html
+
+
+@pytest.mark.parametrize("href", ["https://a.b/c", "http://a.b", "mailto:x@y.z", "#frag", "../gil/"])
+def test_safe_link_targets_are_kept(href: str) -> None:
+    assert f'href="{href}"' in markdown_html(f"[x]({href})")
+
+
+ALLOWLIST = {
+    # (html, what survives)
+    "event-handler": ('<p onclick="x">t</p>', "<p>t</p>"),
+    "style-attribute": ('<p style="color:red">t</p>', "<p>t</p>"),
+    "foreign-class": ('<span class="evil">t</span>', '<span class="">t</span>'),
+    "pygments-class": ('<span class="nf">t</span>', '<span class="nf">t</span>'),
+    "form-control": ('<input type="checkbox" autofocus>', ""),
+    "image": ('<img src="x.png">', ""),
+    "object": ('<object data="x"></object>', ""),
+}
+
+
+@pytest.mark.parametrize(("html", "kept"), ALLOWLIST.values(), ids=ALLOWLIST)
+def test_data_allowlist(html: str, kept: str) -> None:
+    assert clean_data(html) == kept
+
+
+def test_page_allowlist_keeps_the_templates_structure_only() -> None:
+    page = (
+        '<section class="qb-card" aria-labelledby="t"><h2 id="t">Card</h2></section>'
+        '<details class="tip"><summary>More</summary><p>x</p></details>'
+        '<nav class="qb-pager" data-search-exclude><a rel="prev" href="../a/">A</a></nav>'
+    )
+    assert clean_page(page) == page.replace("data-search-exclude>", 'data-search-exclude="">')
+    assert clean_page('<details open ontoggle="x"><summary>s</summary></details>') == '<details open=""><summary>s</summary></details>'
+    assert clean_page('<svg onload="x"></svg><script>x</script><form action="/"></form>') == ""
+
+
+def test_inline_fields_lose_only_their_paragraph() -> None:
+    assert inline_html("A *title* with `code`") == "A <em>title</em> with <code>code</code>"
+    assert inline_html("One\n\nTwo") == "<p>One</p>\n<p>Two</p>", "two paragraphs stay two"
+
+
+def test_render_reports_depth_links_images_and_code_blocks() -> None:
+    rendered = render("> - [a](https://a.b)\n>   - ![i](x.png)\n\n```python\npass\n```\n\n    indented")
+    assert rendered.links == ["https://a.b"]
+    assert rendered.images == 1
+    assert rendered.code_blocks == 2
+    assert rendered.depth == 4  # blockquote > ul > li > a
+
+
+# The fence scanner: what the examples and the validator see.
+
+
+def test_fences_with_their_expected_output() -> None:
+    text = "Intro\n\n```python\nprint(1)\n```\n\npytest output:\n\n```text\n1 passed\n```\n\n~~~toml\na = 1\n~~~\n"
     found = fences(text)
-    assert [(f.language, f.code, f.output, f.line) for f in found] == [
-        ("python", "print(1)\n", "1\n", 2),
-        ("toml", "a = 1\n", None, 12),
-    ]
+    assert [(f.language, f.runner, f.output) for f in found] == [("python", "pytest", "1 passed\n"), ("toml", None, None)]
+    assert fenced_blocks(text) == 3
 
 
-def test_indented_fence_inside_a_list() -> None:
-    text = "1. Step\n\n    ```python\n    print(2)\n    ```\n"
-    assert [(f.language, f.code) for f in fences(text)] == [("python", "print(2)\n")]
+def test_fence_inside_a_list_item_is_dedented() -> None:
+    [fence] = fences("- item\n\n    ```python\n    if True:\n        pass\n    ```\n")
+    assert fence.code == "if True:\n    pass\n"
 
 
-def test_unclosed_fence_is_found() -> None:
-    assert unclosed_fence("text\n```python\nprint(1)\n") == 1
-    assert unclosed_fence("```python\nprint(1)\n```\n") is None
+def test_unclosed_fence_is_reported() -> None:
+    [fence] = fences("```python\nprint(1)\n")
+    assert not fence.closed and fence.line == 0
+
+
+def test_backtick_in_a_backtick_info_string_is_not_a_fence() -> None:
+    # As in CommonMark: the first line is prose, so the last one opens a fence.
+    [fence] = fences("``` a`b\ncode\n```")
+    assert (fence.line, fence.closed) == (2, False)

@@ -56,7 +56,7 @@ def test_async_role_asks_about_asyncio_and_the_gil() -> None:
 
 
 def test_django_role_asks_about_production_concerns() -> None:
-    assert set(top("django-backend", 3)) == {"dependency-management", "performance-optimization", "exception-handling"}
+    assert set(top("django-backend", 3)) == {"dependency-management", "wsgi-asgi", "n-plus-one"}
     assert "sentry → Logging" in matched("django-backend", "exception-handling")
     assert "orm" in matched("django-backend", "metaclasses")
 
@@ -71,7 +71,7 @@ def test_data_engineering_role_asks_about_generators_first() -> None:
 
 def test_junior_role_gets_junior_questions() -> None:
     kit = top("junior", 3)
-    assert kit == ["lists-tuples-sets", "dependency-management", "decorators"]
+    assert kit == ["lists-tuples-sets", "dependency-management", "repo-tooling"]
     assert all(q.level == "junior" for q in BANK.questions if q.id in kit)
     assert "graduate → junior level" in matched("junior", "lists-tuples-sets")
 
@@ -117,4 +117,4 @@ def test_cli_markdown_reads_standard_input_and_says_when_nothing_matches() -> No
     assert result.stdout.startswith("No question matches")
     result = subprocess.run([str(ROOT / "scripts" / "kit")], input=job("junior"), capture_output=True, text=True)
     assert "| 1 | Lists, tuples and sets (`lists-tuples-sets`) | junior |" in result.stdout
-    assert "/kit/?q=lists-tuples-sets,dependency-management,decorators" in result.stdout
+    assert "/kit/?q=lists-tuples-sets,dependency-management,repo-tooling" in result.stdout

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from question_bank.markdown import fences
 from question_bank.model import Question
 
 from support import FIXTURES, ROOT, build_site, real_bank
@@ -47,12 +48,40 @@ def test_one_page_per_question(site: Path) -> None:
     assert pages - aliases == set(ids)
 
 
+def order_of(root, *elements):
+    """The given elements in the order they appear under root."""
+    return [element for element in root.iter() if any(element is wanted for wanted in elements)]
+
+
+def plain(text: str) -> str:
+    """The words of a text, without Markdown's marks or HTML's punctuation, to compare data with a page."""
+    return " ".join(re.findall(r"\w+", re.sub(r"[`*]", "", text)))
+
+
 @pytest.mark.parametrize("question", QUESTIONS, ids=ids)
-def test_question_page_shows_the_question_prominently(site: Path, question: Question) -> None:
+def test_question_page_opens_with_the_interviewer_card(site: Path, question: Question) -> None:
     page = page_of(site, question)
     assert page.find("h1").text.rstrip("¶") == question.title
-    ask = page.find("div", class_="admonition question")
-    assert words(question.question) in ask.text
+    article = page.find("article")
+    card = article.find("section", class_="qb-card")
+    first_collapsible = next(article.iter("details"))
+    assert order_of(article, card, first_collapsible) == [card, first_collapsible], "the card comes first"
+    ask = card.find("div", class_="qb-card__ask")
+    # The question's prose; an exercise's snippet is shown as code under it.
+    prose, *snippet = question.question.split("```")
+    assert plain(prose) in plain(ask.text) and not ask.find_all("pre")
+    if snippet:
+        shown = article.find("section", class_="qb-snippet")
+        assert order_of(article, card, shown, first_collapsible) == [card, shown, first_collapsible]
+        code = "".join(fence.code for fence in fences(question.question))
+        assert re.sub(r"\s", "", code) in re.sub(r"\s", "", shown.text)
+    must = [plain(li.text) for li in card.find("ol", class_="qb-card__must").find_all("li")]
+    assert must == [plain(question.should_cover[n - 1]) for n in question.card.must_hear]
+    assert plain(question.follow_ups[question.card.always_ask - 1].question) in plain(card.text)
+    assert plain(question.red_flags[question.card.top_red_flag - 1]) in plain(card.text)
+    passes = [li.text for li in card.find("ul", class_="qb-card__passes").find_all("li")]
+    labels = {1: "No evidence", 2: "Partial", 3: "Solid", 4: "Strong"}
+    assert passes == [f"{level.capitalize()} {labels[band]} ({band})" for level, band in question.card.passes_at]
 
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=ids)
@@ -61,23 +90,23 @@ def test_guidance_and_answer_start_closed(site: Path, question: Question) -> Non
     guidance = details(page, "Evaluation guidance")
     answer = details(page, "Model answer")
     assert "open" not in guidance.attrs and "open" not in answer.attrs
-    assert words(question.guidance) in guidance.text
+    assert plain(question.guidance) in plain(guidance.text)
     for point in question.should_cover:
-        opening = " ".join(re.sub(r"[*`]", "", point).split()[:3])
-        assert opening in guidance.text
+        assert plain(point) in plain(guidance.text)
 
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=ids)
 def test_structured_guidance_is_rendered(site: Path, question: Question) -> None:
     page = page_of(site, question)
-    if question.follow_ups:
-        assert len(details(page, "Follow-up questions").find("ol").find_all("li")) >= len(question.follow_ups)
-    if question.rubric:
-        rows = details(page, "Scoring rubric").find("tbody").find_all("tr")
-        assert [row.find("td").text for row in rows] == ["1 No evidence", "2 Partial", "3 Solid", "4 Strong"]
-    if question.levels:
-        labels = details(page, "Level calibration").find("div", class_="tabbed-labels").find_all("label")
-        assert [label.text for label in labels] == ["Junior", "Mid", "Senior"]
+    follow_ups = details(page, "Follow-up questions").find("ol").children
+    assert len([item for item in follow_ups if getattr(item, "tag", None) == "li"]) == len(question.follow_ups)
+    rows = details(page, "Scoring rubric").find("tbody").find_all("tr")
+    assert [row.find("th").text for row in rows] == ["1 No evidence", "2 Partial", "3 Solid", "4 Strong"]
+    examples = [plain(row.find_all("td")[1].text) for row in rows]
+    assert examples == [plain(question.rubric.no_evidence), plain(question.rubric.partial),
+                        plain(question.rubric.solid), plain(question.rubric.strong)]
+    labels = details(page, "Level calibration").find_all("dt")
+    assert [label.text for label in labels] == ["Junior", "Mid", "Senior"]
 
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=ids)
@@ -108,11 +137,19 @@ def test_previous_and_next_links_follow_the_bank_order(site: Path) -> None:
         assert (found.get("prev"), found.get("next")) == (expected_previous, expected_next)
 
 
-def test_home_lists_every_question(site: Path) -> None:
+def test_home_lists_every_question_under_its_area(site: Path) -> None:
+    bank = real_bank()
     home = parse(site / "index.html")
-    assert home.find("h1").text.rstrip("¶") == real_bank().title
-    links = [a.attrs["href"] for a in home.find("table").iter("a")]
-    assert links == [f"questions/{i}/" for i in ids]
+    assert home.find("h1").text.rstrip("¶") == bank.title
+    listed = {}
+    for wrapper in home.find_all("div", class_="qb-questions"):
+        table = wrapper.find("table")
+        listed.update({a.attrs["href"]: table for a in table.iter("a")})
+    assert sorted(listed) == sorted(f"questions/{i}/" for i in ids)
+    headings = {h.attrs["id"].removeprefix("area-"): h.text for h in home.find_all("h3") if h.attrs.get("id", "").startswith("area-")}
+    for question in bank.questions:
+        area = bank.topics[question.topics[0]].area
+        assert headings[area] == bank.areas[area]
 
 
 def test_search_index_holds_every_question(site: Path) -> None:
@@ -122,8 +159,10 @@ def test_search_index_holds_every_question(site: Path) -> None:
         page = doc["location"].split("#")[0]
         text_by_page[page] = text_by_page.get(page, "") + " " + doc["title"] + " " + doc["text"]
     for question in QUESTIONS:
-        indexed = words(re.sub(r"<[^>]+>", "", text_by_page[f"questions/{question.id}/"]))
-        assert words(question.question).replace("`", "") in indexed.replace("`", "")
+        indexed = plain(re.sub(r"<[^>]+>", " ", text_by_page[f"questions/{question.id}/"]))
+        # The question's prose; an exercise's snippet is indexed as code.
+        prose = question.question.split("```")[0]
+        assert plain(prose) in indexed
 
 
 def test_neighbours_titles_are_not_indexed_on_a_page(site: Path) -> None:
@@ -181,6 +220,14 @@ def test_bad_bank_fails_the_build_cleanly(tmp_path: Path) -> None:
     assert re.search(rf"{re.escape(str(bad))}:\d+: question '{ids[0]}': field 'minutes'", result.stderr)
 
 
+def test_a_bad_link_is_reported_in_the_data_not_in_a_generated_page(tmp_path: Path) -> None:
+    bank = FIXTURES / "broken-link.yaml"
+    result = build_site(tmp_path / "site", bank_file=bank)
+    assert result.returncode != 0
+    assert f"{bank}:23: question 'broken-link': field 'answer': the link target 'nowhere.md'" in result.stderr
+    assert "questions/broken-link.md" not in result.stderr and "Traceback" not in result.stderr
+
+
 def test_failed_build_leaves_no_half_built_site(tmp_path: Path) -> None:
     out = tmp_path / "site"
     out.mkdir()
@@ -190,3 +237,43 @@ def test_failed_build_leaves_no_half_built_site(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert (out / "previous.html").read_text() == "the last good build"
     assert not (tmp_path / "site.partial").exists()
+
+
+def csp_of(html: str) -> str | None:
+    found = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+    return found.group(1) if found else None
+
+
+def test_every_page_carries_one_strict_policy(site: Path) -> None:
+    policies = {}
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        policy = csp_of(html)
+        assert policy, f"{path} has no Content-Security-Policy"
+        assert html.index("Content-Security-Policy") < html.index("<script"), f"{path}: the policy comes after a script"
+        policies[path.relative_to(site).as_posix()] = policy
+    redirects = {page for page, policy in policies.items() if policy == "default-src 'none'"}
+    assert redirects == {f"questions/{alias}/index.html" for q in QUESTIONS for alias in q.aliases}
+    site_policies = set(policies.values()) - {"default-src 'none'"}
+    # Instant navigation keeps the first page's policy: every page needs the same one.
+    assert len(site_policies) == 1
+    [policy] = site_policies
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["default-src"] == "'self'"
+    assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
+    assert directives["form-action"] == "'self'"
+    assert directives["script-src"].startswith("'self' 'sha256-")
+    assert "unsafe" not in policy
+
+
+def test_the_policy_allows_exactly_the_inline_scripts_the_site_has(site: Path) -> None:
+    import base64
+    import hashlib
+
+    policy = csp_of((site / "index.html").read_text(encoding="utf-8"))
+    allowed = set(re.findall(r"'sha256-([^']+)'", policy))
+    found = set()
+    for path in site.rglob("*.html"):
+        for script in re.findall(r"<script>(.*?)</script>", path.read_text(encoding="utf-8"), flags=re.DOTALL):
+            found.add(base64.b64encode(hashlib.sha256(script.encode()).digest()).decode())
+    assert found and allowed == found

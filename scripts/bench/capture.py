@@ -36,7 +36,10 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    meta = {key: value for key, value in page.meta.items() if key not in MACROS_ONLY}
+    # Our hook sets titles as Markup (escaped text), a str that YAML's safe
+    # dumper does not know: B receives the same text as a plain string.
+    meta = {key: str(value) if isinstance(value, str) else value
+            for key, value in page.meta.items() if key not in MACROS_ONLY}
     front_matter = f"---\n{yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)}---\n\n" if meta else ""
     _write(page.file.src_uri, (front_matter + markdown).encode("utf-8"))
     return markdown

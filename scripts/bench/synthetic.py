@@ -318,6 +318,8 @@ def synthetic_question(index: int, seed: int = SEED) -> dict:
         ],
         "rubric": {band: write.sentences(2) for band in ("no_evidence", "partial", "solid", "strong")},
         "levels": {level: write.sentences(2) for level in LEVELS},
+        "card": {"must_hear": [1, 2, 3], "always_ask": 1, "top_red_flag": 1,
+                 "passes_at": {"junior": 3, "mid": 3, "senior": 4}},
         "answer": write.answer(),
         "keywords": [a, b],
     }
@@ -325,14 +327,19 @@ def synthetic_question(index: int, seed: int = SEED) -> dict:
 
 def topic_declarations() -> dict[str, dict]:
     """The bank's topics: a label, and job-description terms (the topic's first few words)."""
-    return {slug: {"label": slug.replace("-", " ").capitalize(), "terms": [slug.replace("-", " "), *terms[:4]]}
+    return {slug: {"label": slug.replace("-", " ").capitalize(), "area": SYNTHETIC_AREA,
+                   "terms": [slug.replace("-", " "), *terms[:4]]}
             for slug, terms in TOPICS.items()}
+
+
+SYNTHETIC_AREA = "synthetic"
 
 
 def synthetic_bank(count: int, seed: int = SEED) -> dict:
     return {
         "title": BANK_TITLE,
         "description": BANK_DESCRIPTION,
+        "areas": {SYNTHETIC_AREA: "Synthetic questions"},
         "topics": topic_declarations(),
         "seniority": {"junior": ["junior", "graduate"], "mid": ["mid-level"], "senior": ["senior", "lead"]},
         "questions": [synthetic_question(index, seed) for index in range(count)],
@@ -367,7 +374,7 @@ def write_bank(path: Path, count: int, seed: int = SEED) -> Bank:
     invalid bank fails here, not as a puzzling build error.
     """
     text = bank_yaml(count, seed)
-    bank = parse_bank(text.encode("utf-8"), str(path))
+    bank = parse_bank(text.encode("utf-8"), str(path), max_bytes=len(text.encode("utf-8")))
     path.write_text(text, encoding="utf-8")
     return bank
 

@@ -15,7 +15,9 @@ from pydantic import Field
 
 from .matching import WEIGHTS, longest_run, rules
 from .model import LEVELS, RUBRIC_BANDS, Bank, Question
+from .examples import field_name
 from .render import question_url
+from .safe_html import markdown_html
 
 # Bump on any change that could break a consumer of questions.json.
 FORMAT_VERSION = "1"
@@ -26,17 +28,31 @@ KIT_DATA_FILE = "kit/bank.json"
 
 class ExportedQuestion(Question):
     url: str = Field(description="The question's page, absolute when the site has a site_url.")
+    html: dict[str, str] = Field(
+        description="Each Markdown field rendered and sanitised, keyed by its path (e.g. 'answer', "
+        "'follow_ups.0.good_answer'): safe to insert into a page as HTML."
+    )
 
 
 class Export(Bank):
+    """The whole bank. Its text fields are untrusted Markdown, written by contributors:
+    never insert them into a page as HTML. Show them as text, or use each question's
+    `html`, which the site renders without raw HTML and sanitises with an allowlist."""
+
     format_version: Literal["1"] = Field(description="Changes when the format changes incompatibly.")
     questions: list[ExportedQuestion] = Field(min_length=1)
+
+
+def field_html(question: Question) -> dict[str, str]:
+    """Every Markdown field of the question as the site's sanitised HTML."""
+    return {field_name(path): markdown_html(text) for path, text in question.markdown_fields()}
 
 
 def export(bank: Bank, site_url: str) -> dict[str, Any]:
     data = bank.model_dump(mode="json")
     data["questions"] = [
-        {**question, "url": question_url(site_url, question["id"])} for question in data["questions"]
+        {**exported, "url": question_url(site_url, question.id), "html": field_html(question)}
+        for exported, question in zip(data["questions"], bank.questions, strict=True)
     ]
     return {"format_version": FORMAT_VERSION, **data}
 
@@ -46,6 +62,7 @@ def export_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Question bank export (questions.json)",
+        "description": Export.__doc__.replace("\n    ", " ").strip(),
         **{key: value for key, value in schema.items() if key != "title"},
     }
 

@@ -24,8 +24,9 @@ import yaml
 from pydantic import ValidationError
 
 from .examples import CHECKS  # the checkers define which fence languages exist
-from .markdown import UNSAFE_LINK, fences, unclosed_fence
-from .model import LEVELS, SLUG_PATTERN, Bank
+from .markdown import fenced_blocks, fences
+from .model import LEVELS, Bank
+from .safe_html import LINK_SCHEMES, render
 
 # libyaml's C loader is ~40x faster than the pure-Python one; fall back so that
 # a machine without libyaml still builds, only slower.
@@ -38,6 +39,20 @@ PLAIN_TAGS = frozenset(
 )
 
 Path_ = tuple[str | int, ...]
+
+# Limits that keep a build fast and the parsers safe whatever the file holds.
+# A whole file: 4 MiB is ~30 times today's 40 questions (about 15 KB each).
+# The benchmark, which builds banks of thousands, raises it with MAX_BYTES_OVERRIDE.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_BYTES_OVERRIDE = "QUESTION_BANK_MAX_BYTES"
+# One Markdown field: the longest answer today is under 8,000 characters.
+MAX_FIELD_CHARS = 12_000
+# YAML nesting: the bank is at most 6 deep (questions > question > follow_ups
+# > item > text); deeper input would only exhaust the parser's stack.
+MAX_YAML_DEPTH = 12
+# Nested elements in one rendered field: lists in lists in a quote stay far
+# below this; Python-Markdown itself fails near a thousand.
+MAX_MARKDOWN_DEPTH = 24
 
 
 @dataclass(frozen=True)
@@ -72,6 +87,7 @@ class _Located:
 
     data: Any
     lines: dict[Path_, int]
+    blocks: set[Path_]  # literal or folded block scalars (`|`, `>`): their text starts a line below the key
 
     def line_of(self, path: Path_) -> int:
         # The innermost path that was recorded: a missing field reports the
@@ -96,25 +112,51 @@ def _decode(raw: bytes, file: str) -> str:
         ) from None
 
 
+def _check_size(raw: bytes, file: str, max_bytes: int) -> None:
+    if len(raw) > max_bytes:
+        raise BankError([BankProblem(file, 1, f"the file is {len(raw):,} bytes, over the limit of {max_bytes:,}",
+                                     fix="split very long answers, or raise MAX_FILE_BYTES in loader.py with a reason")])
+
+
+def _malformed(error: yaml.YAMLError, file: str) -> BankError:
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        column = f", column {mark.column + 1}" if mark else ""
+        return BankError([_problem_at(file, mark, f"malformed YAML{column}: {error.problem or error.context}",
+                                      "check indentation and quoting on this line and the one above")])
+    return BankError([BankProblem(file, 1, f"malformed YAML: {error}", fix="check the file's syntax")])
+
+
+def _check_depth(text: str, file: str) -> None:
+    """Refuse deep nesting from the event stream, before the recursive composer sees it."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    raise BankError([_problem_at(file, event.start_mark,
+                                                 f"lists and mappings are nested more than {MAX_YAML_DEPTH} deep here",
+                                                 "flatten it: a question's fields are at most a few levels deep")])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError as error:
+        raise _malformed(error, file) from None
+
+
 def _compose(text: str, file: str) -> yaml.Node | None:
     loader = SafeLoader(text)
     try:
         return loader.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        column = f", column {mark.column + 1}" if mark else ""
-        raise BankError(
-            [_problem_at(file, mark, f"malformed YAML{column}: {error.problem or error.context}",
-                         "check indentation and quoting on this line and the one above")]
-        ) from None
     except yaml.YAMLError as error:
-        raise BankError([BankProblem(file, 1, f"malformed YAML: {error}", fix="check the file's syntax")]) from None
+        raise _malformed(error, file) from None
     finally:
         loader.dispose()
 
 
 def _construct(node: yaml.Node, file: str) -> _Located:
     lines: dict[Path_, int] = {}
+    blocks: set[Path_] = set()
     problems: list[BankProblem] = []
     seen: set[int] = set()
     constructor = yaml.SafeLoader("")  # only its scalar resolution is used
@@ -147,12 +189,14 @@ def _construct(node: yaml.Node, file: str) -> _Located:
             return mapping
         if isinstance(node, yaml.SequenceNode):
             return [build(item, (*path, index)) for index, item in enumerate(node.value)]
+        if node.style in ("|", ">"):
+            blocks.add(path)
         return constructor.construct_object(node)
 
     data = build(node, ())
     if problems:
         raise BankError(problems)
-    return _Located(data, lines)
+    return _Located(data, lines, blocks)
 
 
 def _question_id(located: _Located, path: Path_) -> str | None:
@@ -187,7 +231,8 @@ _EXPLAIN: dict[str, tuple[str, str]] = {
     "string_pattern_mismatch": ("'{input}' is not a slug", "use lowercase letters, digits and single hyphens, e.g. 'list-comprehensions'"),
     "string_too_short": ("must not be empty", "write the text, or remove the field if it is optional"),
     "string_too_long": ("is too long (at most {max_length} characters)", "shorten it"),
-    "too_short": ("must not be empty", "add at least {min_length} item(s)"),
+    "too_short": ("needs at least {min_length} item(s)", "add the missing items; see the template at the top of the file"),
+    "too_long": ("is too long: at most {max_length} allowed", "shorten it, or keep only the most important items"),
     "greater_than_equal": ("must be at least {ge}", "use a realistic number of minutes"),
     "less_than_equal": ("must be at most {le}", "use a realistic number of minutes, or split the question"),
     "value_error": ("must not be blank", "write the text, or remove the field if it is optional"),
@@ -232,7 +277,12 @@ def _from_validation(error: ValidationError, located: _Located, file: str) -> li
 
 def _cross_checks(bank: Bank, located: _Located, file: str) -> Iterator[BankProblem]:
     """Rules that span questions, or look inside Markdown: pydantic checks one value at a time."""
+    for slug, topic in bank.topics.items():
+        if topic.area not in bank.areas:
+            yield BankProblem(file, located.line_of(("topics", slug, "area")), f"area '{topic.area}' is not declared under the bank's areas",
+                              field=f"topics.{slug}.area", fix=f"use one of: {', '.join(bank.areas)}; or declare '{topic.area}' under areas")
     owner: dict[str, str] = {}
+    ids = {question.id for question in bank.questions}
     for index, question in enumerate(bank.questions):
         for field, names in (("id", [question.id]), ("aliases", question.aliases)):
             for name in names:
@@ -249,7 +299,7 @@ def _cross_checks(bank: Bank, located: _Located, file: str) -> Iterator[BankProb
                                   question=question.id, field="topics",
                                   fix=f"use one of: {', '.join(bank.topics)}; or declare '{topic}' with its label and terms")
         yield from _card_checks(question, index, located, file)
-        yield from _markdown_checks(question, index, located, file)
+        yield from _markdown_checks(question, index, located, file, ids)
 
 
 def _card_checks(question: Any, index: int, located: _Located, file: str) -> Iterator[BankProblem]:
@@ -276,31 +326,86 @@ def _card_checks(question: Any, index: int, located: _Located, file: str) -> Ite
                           fix="make the bands rise or stay equal from junior to mid to senior")
 
 
-def _markdown_checks(question: Any, index: int, located: _Located, file: str) -> Iterator[BankProblem]:
-    path: Path_ = ("questions", index, "answer")
-    # Block scalars (`answer: |`) start on the line after the key.
-    first = located.line_of(path) + 1
-    unclosed = unclosed_fence(question.answer)
-    if unclosed is not None:
-        yield BankProblem(file, first + unclosed, "this code fence is never closed", question=question.id,
-                          field="answer", fix="close it with a line of three backticks")
-    for fence in fences(question.answer):
-        if fence.language not in CHECKS:
-            yield BankProblem(file, first + fence.line,
-                              f"code fence language '{fence.language or '(none)'}' is not one the tests know how to check",
-                              question=question.id, field="answer",
-                              fix=f"label it as one of: {', '.join(CHECKS)} (see the contributing guide)")
-    for name, value in question.model_dump().items():
-        for text in value if isinstance(value, list) else [value]:
-            if isinstance(text, str) and UNSAFE_LINK.search(text):
-                yield BankProblem(file, located.line_of(("questions", index, name)),
-                                  "links may not use javascript:, vbscript: or data: addresses",
-                                  question=question.id, field=name, fix="link to an http(s) page instead")
+def _markdown_checks(question: Any, index: int, located: _Located, file: str, ids: set[str]) -> Iterator[BankProblem]:
+    """Each Markdown field: bounded, its code fences runnable, its links safe and resolvable."""
+    for path, text in question.markdown_fields():
+        full: Path_ = ("questions", index, *path)
+        # A block scalar (`answer: |`) starts on the line after its key, and
+        # its lines are the file's; a quoted one is reported at its key.
+        block = full in located.blocks
+        first = located.line_of(full) + block
+
+        def problem(message: str, fix: str, offset: int = 0) -> BankProblem:
+            line = first + offset if block else first
+            return BankProblem(file, line, message, question=question.id, field=_field_name(full), fix=fix)
+
+        if len(text) > MAX_FIELD_CHARS:
+            yield problem(f"the text is {len(text):,} characters, over the limit of {MAX_FIELD_CHARS:,}",
+                          "shorten it; an answer says the essential in 250-600 words")
+            continue
+        fence_problems = list(_fence_problems(text, problem))
+        yield from fence_problems
+        try:
+            rendered = render(text)
+        except RecursionError:
+            yield problem("the Markdown is nested too deep to render", "flatten the nested lists or quotes")
+            continue
+        if rendered.depth > MAX_MARKDOWN_DEPTH:
+            yield problem(f"the Markdown nests {rendered.depth} elements deep, over the limit of {MAX_MARKDOWN_DEPTH}",
+                          "flatten the nested lists or quotes")
+        if not fence_problems and rendered.code_blocks != fenced_blocks(text):
+            yield problem("a code block here is not a fence the tests can run: an indented code block, "
+                          "or a fence the renderer does not accept", "write code as ```python ... ``` with a known language")
+        if rendered.images:
+            yield problem("images are not supported in the bank", "link to the image instead: [description](https://...)")
+        for href in rendered.links:
+            reason = link_problem(href, ids)
+            if reason:
+                yield problem(reason, f"use an https:// address, a #fragment, or ../<question-id>/ for another question")
 
 
-def parse_bank(raw: bytes, file: str = "data/questions.yaml") -> Bank:
+def _fence_problems(text: str, problem: Any) -> Iterator[BankProblem]:
+    for fence in fences(text):
+        if not fence.closed:
+            yield problem("this code fence is never closed", "close it with a line of three backticks", fence.line)
+        elif fence.language not in CHECKS:
+            yield problem(f"code fence language '{fence.language or '(none)'}' is not one the tests know how to check",
+                          f"label it as one of: {', '.join(CHECKS)} (see the contributing guide)", fence.line)
+
+
+# What a browser ignores in an address (WHATWG URL parsing): C0 controls and
+# spaces at either end, and tabs and newlines anywhere. `\x01javascript:` is
+# `javascript:` to a browser, so it must be to this check too.
+_URL_EDGE = "".join(map(chr, range(0x21)))
+_URL_IGNORED = str.maketrans("", "", "\t\n\r")
+
+
+def _browser_view(href: str) -> str:
+    return href.strip(_URL_EDGE).translate(_URL_IGNORED)
+
+
+def link_problem(href: str, ids: set[str]) -> str | None:
+    """Why a link from the data may not be published, or None if it may."""
+    address = _browser_view(href)
+    before_path = address.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    if ":" in before_path:
+        scheme = before_path.split(":", 1)[0].lower()
+        return None if scheme in LINK_SCHEMES else f"links may not use '{scheme}:' addresses"
+    if address.startswith("#"):
+        return None
+    target = address.split("#", 1)[0]
+    parts = target.split("/")
+    if len(parts) == 3 and parts[0] == ".." and parts[2] == "" and parts[1] in ids:
+        return None
+    return f"the link target '{address[:80]}' is not a question of this bank or a web address"
+
+
+def parse_bank(raw: bytes, file: str = "data/questions.yaml", max_bytes: int = MAX_FILE_BYTES) -> Bank:
     """Validate the bytes of a bank file. Raises `BankError` naming every problem."""
-    node = _compose(_decode(raw, file), file)
+    _check_size(raw, file, max_bytes)
+    text = _decode(raw, file)
+    _check_depth(text, file)
+    node = _compose(text, file)
     if node is None:
         raise BankError([BankProblem(file, 1, "the file is empty", fix="start from the template in the contributing guide")])
     located = _construct(node, file)
@@ -314,12 +419,9 @@ def parse_bank(raw: bytes, file: str = "data/questions.yaml") -> Bank:
     return bank
 
 
-def load_bank(path: Path) -> Bank:
+def load_bank(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Bank:
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise BankError([BankProblem(str(path), 1, f"cannot read the file: {error.strerror}")]) from None
-    return parse_bank(raw, str(path))
-
-
-__all__ = ["SLUG_PATTERN", "BankError", "BankProblem", "load_bank", "parse_bank"]
+    return parse_bank(raw, str(path), max_bytes)

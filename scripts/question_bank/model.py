@@ -11,7 +11,8 @@ the data (`minuts: 10`, `minutes: "10"`) is an error rather than a silent loss.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -162,6 +163,7 @@ class Topic(StrictModel):
     """A topic questions are tagged with, and the words that point to it in a job description."""
 
     label: Text = Field(description="How the topic is shown in filters and explanations.")
+    area: Slug = Field(description="The area of the bank it belongs to, declared under `areas:`; the home page and the kit group by area.")
     terms: list[Text] = Field(
         default=[],
         description="Words and phrases in a job description that call for this topic (case, plurals, hyphens and slashes do not matter).",
@@ -204,9 +206,46 @@ class Question(StrictModel):
     aliases: list[Slug] = Field(default=[], description="Old ids of this question; each redirects to its current URL.")
 
 
+    @property
+    def first_topic(self) -> str:
+        """The question's main topic: the first listed, whose area the question is grouped under."""
+        return self.topics[0]
+
+    def markdown_fields(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """Every Markdown text of the question with its path, e.g. (("follow_ups", 0, "question"), text).
+
+        The validator, the examples and the exports walk the same fields.
+        """
+        for name in MARKDOWN_FIELDS:
+            yield from _texts((name,), getattr(self, name))
+
+
+# The question's fields that hold Markdown (the rest are ids, numbers and
+# plain words), in page order.
+MARKDOWN_FIELDS = (
+    "question", "guidance", "should_cover", "look_for", "red_flags", "follow_ups",
+    "rubric", "levels", "exercise", "answer", "version_notes",
+)
+# Inside those, fields that are not Markdown.
+_NOT_MARKDOWN = frozenset({"checked", "source"})
+
+
+def _texts(path: tuple[str | int, ...], value: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts((*path, index), item)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name not in _NOT_MARKDOWN:
+                yield from _texts((*path, name), getattr(value, name))
+
+
 class Bank(StrictModel):
     title: Text
     description: Text
+    areas: dict[Slug, Text] = Field(min_length=1, description="The bank's areas, in the order the home page lists them: slug and label.")
     topics: dict[Slug, Topic] = Field(min_length=1, description="Every topic a question may use.")
     seniority: SeniorityTerms = SeniorityTerms()
     questions: list[Question] = Field(min_length=1)

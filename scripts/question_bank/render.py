@@ -1,7 +1,9 @@
-"""Render a validated bank to Markdown pages and redirect pages.
+"""Render a validated bank to page bodies and redirect pages.
 
 Pure functions over the model: no MkDocs, no file I/O beyond reading the
-templates. All markup lives in `templates/`; Python only chooses what to pass.
+templates. All markup lives in `templates/`, which are HTML with autoescape
+on; Python only chooses what to pass. Data reaches a template as escaped text
+or through the `markdown` and `inline` filters (see `safe_html`).
 """
 
 from __future__ import annotations
@@ -9,10 +11,12 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
-from .markdown import neutralise
-from .model import LEVELS, RUBRIC_BANDS, Bank, Question
+from .markdown import split_at_first_fence
+from .model import EXERCISE_CHECKLIST, LEVELS, RUBRIC_BANDS, SCORING_RULE, Bank, Question
+from .safe_html import inline_html, markdown_html
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -21,9 +25,18 @@ TEMPLATES = Path(__file__).parent / "templates"
 DESCRIPTION_LENGTH = 160
 
 
-def table_cell(text: str) -> str:
-    """Neutralised Markdown that fits in one table cell."""
-    return neutralise(" ".join(text.split())).replace("|", "\\|")
+def field_html(text: str) -> Markup:
+    """A Markdown field from the data as sanitised HTML, safe to insert as is."""
+    return Markup(markdown_html(text))
+
+
+def inline_field_html(text: str) -> Markup:
+    """A one-paragraph field as sanitised inline HTML (no enclosing <p>)."""
+    return Markup(inline_html(text))
+
+
+# Band labels by number, for "passes at Solid (3)".
+BAND_LABELS = {number: label for number, label, _ in RUBRIC_BANDS}
 
 
 @cache
@@ -34,12 +47,14 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        # Markdown templates must not HTML-escape (code blocks would show
-        # `&lt;`); their data goes through the `md` filter instead.
-        autoescape=select_autoescape(["html"]),
+        autoescape=True,
     )
-    env.filters.update(md=neutralise, cell=table_cell)
-    env.globals.update(RUBRIC_BANDS=RUBRIC_BANDS, LEVELS=LEVELS)
+    env.filters.update(markdown=field_html, inline=inline_field_html)
+    env.globals.update(
+        RUBRIC_BANDS=RUBRIC_BANDS, LEVELS=LEVELS, SCORING_RULE=SCORING_RULE,
+        BAND_LABELS=BAND_LABELS, EXERCISE_CHECKLIST=EXERCISE_CHECKLIST,
+        split_at_first_fence=split_at_first_fence,
+    )
     return env
 
 
@@ -54,9 +69,9 @@ def question_url(site_url: str, question_id: str) -> str:
 
 
 def render_question(bank: Bank, index: int) -> str:
-    """The Markdown of the question at `index`, with links to its neighbours."""
+    """The page body (HTML) of the question at `index`, with links to its neighbours."""
     questions = bank.questions
-    return environment().get_template("question.md.jinja").render(
+    return environment().get_template("question.html").render(
         topics=bank.topics,
         question=questions[index],
         previous=questions[index - 1] if index > 0 else None,
@@ -66,8 +81,20 @@ def render_question(bank: Bank, index: int) -> str:
     )
 
 
+def questions_by_area(bank: Bank) -> dict[str, list[Question]]:
+    """The bank's questions grouped under the area of their first topic, in bank order."""
+    grouped: dict[str, list[Question]] = {}
+    for question in bank.questions:
+        grouped.setdefault(bank.topics[question.first_topic].area, []).append(question)
+    return grouped
+
+
 def render_index(bank: Bank) -> str:
-    return environment().get_template("index.md.jinja").render(bank=bank)
+    return environment().get_template("index.html").render(bank=bank, questions_by_area=questions_by_area(bank))
+
+
+def render_scoring_rule() -> str:
+    return environment().get_template("scoring.html").render()
 
 
 def render_redirect(target: str, canonical_url: str) -> str:
@@ -92,4 +119,4 @@ def field_reference() -> list[dict[str, str | bool]]:
 
 
 def render_field_reference() -> str:
-    return environment().get_template("fields.md.jinja").render(fields=field_reference())
+    return environment().get_template("fields.html").render(fields=field_reference())

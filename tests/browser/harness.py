@@ -86,6 +86,13 @@ def serve(build: Callable[[str], Path]) -> Iterator[Server]:
         server.server_close()
 
 
+CSP_RECORDER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  (window.__cspViolations ||= []).push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
+});
+"""
+
+
 @dataclass
 class Visit:
     """What the pages of one test did: every request, console error and dialog."""
@@ -94,6 +101,12 @@ class Visit:
     console_errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
 
+    def csp_violations(self, page) -> list[str]:
+        """What the page's Content-Security-Policy refused, as the page reported it."""
+        reported = page.evaluate("() => window.__cspViolations || []")
+        logged = [error for error in self.console_errors if "Content Security Policy" in error]
+        return reported + logged
+
     def third_party(self, server: Server) -> list[str]:
         return [url for url in self.requests if not url.startswith((server.root_url + "/", "data:", "blob:"))]
 
@@ -101,6 +114,8 @@ class Visit:
         """A new browser context and page whose activity is recorded here."""
         context = browser.new_context(viewport=viewport, color_scheme=color_scheme, service_workers="block")
         page = context.new_page()
+        # Runs before the page's own scripts, in every document of the visit.
+        page.add_init_script(CSP_RECORDER)
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("console", lambda message: message.type == "error" and self.console_errors.append(message.text))
         page.on("pageerror", lambda error: self.console_errors.append(str(error)))
@@ -120,8 +135,13 @@ def axe_source() -> str:
 
 
 def axe_violations(page) -> list[dict]:
-    """Run axe-core on the page as it is now; return its violations."""
-    page.add_script_tag(content=axe_source())
+    """Run axe-core on the page as it is now; return its violations.
+
+    axe is evaluated through the DevTools protocol, which the page's
+    Content-Security-Policy does not govern: an injected <script> would be
+    (rightly) refused by it.
+    """
+    page.evaluate(axe_source())
     return page.evaluate("async () => (await axe.run(document)).violations")
 
 

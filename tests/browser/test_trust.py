@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from harness import axe_violations, describe, injected_elements
+from harness import axe_violations, describe, expect_heading, injected_elements
 from question_bank.model import Question
 
 from support import real_bank
@@ -101,3 +101,31 @@ def test_no_accessibility_violations(open_page, server, page_type: str, scheme: 
         action(page)
     violations = axe_violations(page)
     assert violations == [], describe(violations)
+
+
+def test_the_site_works_under_its_content_security_policy(page, server, visit) -> None:
+    """Search, instant navigation, the palette toggle and a kit link, with nothing refused."""
+    page.goto(server.url(), wait_until="networkidle")
+    page.locator("label[for='__palette_1']").click()
+    page.keyboard.press("/")
+    page.keyboard.type("decorator", delay=40)
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("Escape")
+    page.locator(f".md-content a[href$='questions/{QUESTIONS[1].id}/']").click()
+    expect_heading(page, QUESTIONS[1].title)
+    for summary in page.locator(".md-content details > summary").all():
+        summary.click()
+    page.goto(server.url(f"kit/?q={QUESTIONS[0].id},{QUESTIONS[2].id}"), wait_until="networkidle")
+    page.wait_for_selector("[data-kit=app]:not([hidden])")
+    assert page.evaluate("() => document.querySelector('meta[http-equiv=Content-Security-Policy]') !== null")
+    assert visit.csp_violations(page) == []
+    assert visit.console_errors == []
+
+
+def test_a_violation_would_be_reported(page, server, visit) -> None:
+    # Guards the check above: an inline script the policy does not allow is seen.
+    page.goto(server.url(), wait_until="networkidle")
+    page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s); }")
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => window.__ran") is None
+    assert visit.csp_violations(page)

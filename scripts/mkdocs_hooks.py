@@ -26,6 +26,8 @@ from question_bank.export import (
     export,
     export_schema,
     kit_data,
+    kit_question,
+    kit_question_path,
     to_json,
 )
 from question_bank.loader import MAX_BYTES_OVERRIDE, MAX_FILE_BYTES, BankError, load_bank
@@ -112,6 +114,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for position, question in enumerate(bank.questions):
         path = question_path(question.id)
         files.append(File.generated(config, path, content=PAGE_STUB.format(id=question.id)))
+        kit_file = kit_question_path(question.id)
+        files.append(File.generated(config, kit_file, content=to_json(kit_question(question), compact=True)))
         position_by_page[path] = position_by_id[question.id] = position
         for alias in question.aliases:
             redirect = render_redirect(f"../{question.id}/", question_url(site_url, question.id))

@@ -2,8 +2,12 @@
 
 - `questions.json` at the site root: the whole bank for integrations (ATS
   tools, scripts), with a format version and a JSON Schema beside it.
-- `kit/bank.json`: the compact data the interview-kit page needs, including
-  the matching rules from `matching.py`, so the page never re-derives them.
+- `kit/bank.json`: the compact data the kit, scorecard and debrief pages need:
+  the matching rules from `matching.py`, the scoring rule from `scorecard.py`,
+  and every label and field name the pages show or read, so the pages never
+  re-derive or repeat them.
+- `kit/questions/<id>.json`: one question's interviewer material (no model
+  answer), every text as sanitised HTML, fetched when a page shows or prints it.
 """
 
 from __future__ import annotations
@@ -11,19 +15,29 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
-from .matching import WEIGHTS, longest_run, rules
-from .model import LEVELS, RUBRIC_BANDS, Bank, Question
 from .examples import field_name
+from .labels import CHECKLISTS, PART_LABELS
+from .matching import WEIGHTS, longest_run, rules
+from .model import EXERCISE_CHECKLIST, LEVELS, RUBRIC_BANDS, SCORING_RULE, SLUG_PATTERN, Bank, Question, Slug
+from .render import field_html as rendered
+from .render import inline_field_html as rendered_inline
 from .render import question_url
 from .safe_html import markdown_html
+from .scorecard import BAND_RULE, DISAGREEMENT, NOT_ASKED, RECOMMENDATIONS
 
 # Bump on any change that could break a consumer of questions.json.
 FORMAT_VERSION = "1"
 EXPORT_FILE = "questions.json"
 EXPORT_SCHEMA_FILE = "questions.schema.json"
 KIT_DATA_FILE = "kit/bank.json"
+# Beside bank.json; the pages read this pattern from bank.json.
+KIT_QUESTION_FILE = "questions/{id}.json"
+# The kit matches at most this much of a pasted job description: far more
+# than any real posting, small enough that matching stays instant.
+JOB_DESCRIPTION_LIMIT = 20_000
+SLUG_MAX_LENGTH = next(rule.max_length for rule in Slug.__metadata__ if isinstance(rule, StringConstraints))
 
 
 class ExportedQuestion(Question):
@@ -67,12 +81,33 @@ def export_schema() -> dict[str, Any]:
     }
 
 
+def kit_question_path(question_id: str) -> str:
+    return f"{KIT_DATA_FILE.rsplit('/', 1)[0]}/{KIT_QUESTION_FILE.format(id=question_id)}"
+
+
 def kit_data(bank: Bank) -> dict[str, Any]:
-    """Only what the kit page shows and matches with; the question pages hold the rest."""
+    """What the kit, scorecard and debrief pages list, match, count and label with.
+
+    Each question's longer texts are in its own file (`kit_question`).
+    """
     all_rules = rules(bank)
     return {
         "levels": list(LEVELS),
-        "bands": [label for _, label, _ in RUBRIC_BANDS],
+        "bands": [
+            {"band": number, "label": label, "field": field, "rule": SCORING_RULE[field]}
+            for number, label, field in RUBRIC_BANDS
+        ],
+        "band_rule": list(BAND_RULE),
+        "not_asked": NOT_ASKED,
+        "disagreement": DISAGREEMENT,
+        "recommendations": list(RECOMMENDATIONS),
+        "checklists": list(CHECKLISTS),
+        "exercise_checklist": list(EXERCISE_CHECKLIST),
+        "labels": PART_LABELS,
+        "slug": {"pattern": SLUG_PATTERN, "max_length": SLUG_MAX_LENGTH},
+        "job_description_limit": JOB_DESCRIPTION_LIMIT,
+        "question_file": KIT_QUESTION_FILE,
+        "question_page": question_url("..", "{id}"),  # from bank.json to a question's page
         "topics": {slug: topic.label for slug, topic in bank.topics.items()},
         "weights": WEIGHTS,
         "longest": longest_run(all_rules),
@@ -89,6 +124,34 @@ def kit_data(bank: Bank) -> dict[str, Any]:
             }
             for q in bank.questions
         ],
+    }
+
+
+def kit_question(question: Question) -> dict[str, Any]:
+    """One question's interviewer material for the scorecard and the printed kit.
+
+    Field names are the model's; every text is sanitised HTML (`render`), list
+    points inline so that each can label a tick box. The card's numbers point
+    into the lists, from 1, as in the data. No model answer: it stays on the
+    question's page.
+    """
+    exercise = question.exercise
+    return {
+        "id": question.id,
+        "question": rendered(question.question),
+        "guidance": rendered(question.guidance),
+        **{name: [rendered_inline(point) for point in getattr(question, name)] for name in CHECKLISTS},
+        "follow_ups": [
+            {"question": rendered(f.question), "good_answer": rendered_inline(f.good_answer)} for f in question.follow_ups
+        ],
+        "rubric": {field: rendered(getattr(question.rubric, field)) for _, _, field in RUBRIC_BANDS},
+        "levels": {level: rendered(getattr(question.levels, level)) for level in LEVELS},
+        "card": question.card.model_dump(mode="json"),
+        "exercise": exercise and {
+            "planted": [rendered_inline(point) for point in exercise.planted],
+            "fix": rendered(exercise.fix),
+            "hints": [{"hint": rendered_inline(h.hint), "cost": rendered_inline(h.cost)} for h in exercise.hints],
+        },
     }
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -37,3 +39,8 @@ def built(site_dir: Path, **kwargs) -> Path:
     result = build_site(site_dir, **kwargs)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stderr}"
     return site_dir
+
+
+def text_of(fragment: str) -> str:
+    """What an HTML fragment reads as, with whitespace collapsed (for sanitised fields only)."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())

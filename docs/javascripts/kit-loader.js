@@ -1,16 +1,18 @@
-// On every page, also after instant navigation: on the kit page, load kit.js
-// (once, from beside this file) and mount the kit.
+// On every page, also after instant navigation: where the page has an app
+// (the kit, the scorecard, the debrief), import kit/main.js once, from
+// beside this file, and show it; on other pages, let the last app stop.
 (() => {
-  const src = new URL("kit.js", document.currentScript.src).href;
+  const entry = new URL("kit/main.js", document.currentScript.src).href;
   let loaded;
-  const load = () => (loaded ??= new Promise((resolve, reject) => {
-    const onerror = () => { loaded = null; reject(); }; // the next visit tries again
-    document.head.append(Object.assign(document.createElement("script"), { src, onload: resolve, onerror }));
+  const load = () => (loaded ??= import(entry).catch((error) => {
+    loaded = null; // the next visit tries again
+    throw error;
   }));
   document$.subscribe(() => {
-    const root = document.getElementById("qb-kit");
-    if (root) load().then(() => qbKit.mount(root), () => {
-      root.querySelector("[data-kit=loading]").textContent = "The kit could not be loaded. Reload the page to try again.";
+    const root = document.querySelector("[data-app]");
+    if (!root && !loaded) return;
+    load().then((kit) => kit.show(root), () => {
+      root.querySelector("[data-part=loading]").textContent = "The page could not be loaded. Reload the page to try again.";
     });
   });
 })();

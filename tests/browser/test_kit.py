@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from question_bank.export import kit_data, kit_question
+from question_bank.labels import PART_LABELS
 from question_bank.matching import rank
 from question_bank.model import RUBRIC_BANDS
+from question_bank.scorecard import NOT_ASKED, RECOMMENDATIONS
 
 from harness import DESKTOP, PHONE, axe_violations, describe, expect_heading, injected_elements, screenshot
-from support import FIXTURES, real_bank
+from support import FIXTURES, real_bank, text_of
 
 BANK = real_bank()
 BY_ID = {q.id: q for q in BANK.questions}
@@ -19,7 +22,15 @@ JOB_DESCRIPTIONS = sorted((FIXTURES / "job-descriptions").glob("*.md"))
 NO_MATCH = FIXTURES / "job-descriptions" / "nothing.md"
 # The JD whose best suggestion the display test checks: the one with the most matches.
 RICHEST = max(JOB_DESCRIPTIONS, key=lambda path: len(rank(BANK, path.read_text(encoding="utf-8"))))
-SHOWN = 10  # suggestions the page shows (kit.js)
+SHOWN = 10  # suggestions the page shows (kit-suggest.js)
+BAND_NAMES = [f"{number} {label}" for number, label, _ in RUBRIC_BANDS]
+
+
+def printed_headings(question) -> list[str]:
+    """The h3 headings of a printed question, in order: every part, from the labels in bank.json."""
+    parts = ["question", "card", "guidance", "should_cover", "look_for", "red_flags", "follow_ups", "rubric", "levels"]
+    parts += ["exercise"] if question.exercise else []
+    return [*(PART_LABELS[part] for part in parts), f"Scorecard: {question.title}"]
 
 
 def open_kit(page, server, query: str = "") -> None:
@@ -50,13 +61,13 @@ def test_filter_tick_reorder_and_total_time(page, server) -> None:
     # The topic that most questions share, and those of its questions at its commonest level.
     topic = max(BANK.topics, key=lambda slug: sum(slug in q.topics for q in BANK.questions))
     on_topic = [q for q in BANK.questions if topic in q.topics]
-    page.get_by_label("Topic").select_option(topic)
+    page.get_by_label("Topic", exact=True).select_option(topic)
     visible = page.locator(".qb-kit__questions > li:visible label")
     expect(visible).to_have_text([q.title for q in on_topic])
-    expect(page.locator("[data-kit=count]")).to_have_text(f"Showing {len(on_topic)} of {len(BANK.questions)} questions.")
+    expect(page.locator("[data-part=count]")).to_have_text(f"Showing {len(on_topic)} of {len(BANK.questions)} questions.")
 
     shortest = min(q.minutes for q in on_topic)
-    page.get_by_label("Time").select_option(str(shortest))
+    page.get_by_label("Time", exact=True).select_option(str(shortest))
     expect(visible).to_have_text([q.title for q in on_topic if q.minutes <= shortest])
     page.get_by_role("button", name="Clear filters").click()
     expect(page.locator(".qb-kit__questions > li:visible")).to_have_count(len(BANK.questions))
@@ -69,7 +80,7 @@ def test_filter_tick_reorder_and_total_time(page, server) -> None:
     assert kit_ids(page) == [third.id, first.id, second.id]
     assert query_ids(page) == [third.id, first.id, second.id]
     total = first.minutes + second.minutes + third.minutes
-    expect(page.locator("[data-kit=total]")).to_have_text(f"3 questions, {total} min in total.")
+    expect(page.locator("[data-part=total]")).to_have_text(f"3 questions, {total} min in total.")
 
     # Keyboard alone: move the first question down twice, then remove one.
     page.get_by_role("button", name=f"Move “{third.title}” down").focus()
@@ -79,13 +90,13 @@ def test_filter_tick_reorder_and_total_time(page, server) -> None:
     assert kit_ids(page) == [first.id, second.id, third.id]
     # At the bottom its "down" is disabled, so focus went to its "up".
     assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == f"Move “{third.title}” up"
-    expect(page.locator("[data-kit=message]")).to_contain_text(f"Moved “{third.title}” to position 3 of 3.")
+    expect(page.locator("[data-part=message]")).to_contain_text(f"Moved “{third.title}” to position 3 of 3.")
     assert query_ids(page) == [first.id, second.id, third.id]
 
     page.get_by_role("button", name=f"Remove “{first.title}” from the kit").click()
     assert kit_ids(page) == [second.id, third.id]
     assert not page.get_by_role("checkbox", name=first.title, exact=True).is_checked()
-    expect(page.locator("[data-kit=total]")).to_have_text(f"2 questions, {second.minutes + third.minutes} min in total.")
+    expect(page.locator("[data-part=total]")).to_have_text(f"2 questions, {second.minutes + third.minutes} min in total.")
 
 
 def test_a_link_restores_the_kit_in_its_order(page, server) -> None:
@@ -94,7 +105,7 @@ def test_a_link_restores_the_kit_in_its_order(page, server) -> None:
     assert kit_ids(page) == ids
     for question_id in ids:
         assert page.get_by_role("checkbox", name=BY_ID[question_id].title, exact=True).is_checked()
-    expect(page.locator("[data-kit=notice]")).to_be_hidden()
+    expect(page.locator("[data-part=notice]")).to_be_hidden()
     # Material opens its search for a `q` in the address; here `q` is the kit.
     assert page.evaluate("() => document.getElementById('__search').checked") is False
     assert query_ids(page) == ids
@@ -104,10 +115,23 @@ def test_unknown_ids_in_a_link_are_reported(page, server) -> None:
     known = BANK.questions[1].id
     open_kit(page, server, f"?q=no-such-question,{known},another-one")
     assert kit_ids(page) == [known]
-    notice = page.locator("[data-kit=notice]")
+    notice = page.locator("[data-part=notice]")
     expect(notice).to_be_visible()
-    expect(notice).to_contain_text("“no-such-question”, “another-one”")
+    expect(notice).to_contain_text("“no-such-question” and “another-one”")
     assert query_ids(page) == [known], "the address should now name only what the kit holds"
+
+
+def test_unknown_ids_are_named_five_at_most_and_free_text_never(page, server) -> None:
+    unknown = [f"missing-{n}" for n in range(1, 8)]
+    free_text = ["Call%20555-0100%20now", "<b>bold</b>", "two%20words", "x" * 61]
+    open_kit(page, server, f"?q={','.join([*unknown, BANK.questions[0].id, *free_text])}")
+    assert kit_ids(page) == [BANK.questions[0].id]
+    notice = page.locator("[data-part=notice]")
+    expect(notice).to_contain_text("“missing-1”, “missing-2”, “missing-3”, “missing-4”, “missing-5” and 2 more.")
+    expect(notice).to_contain_text("4 parts of the link were not a question id and were ignored.")
+    text = notice.inner_text()
+    for never in ["missing-6", "555", "bold", "words", "xxx"]:
+        assert never not in text, f"the notice repeats {never!r} from the link"
 
 
 def test_an_old_id_in_a_link_finds_its_question(page, hostile_server) -> None:
@@ -115,14 +139,14 @@ def test_an_old_id_in_a_link_finds_its_question(page, hostile_server) -> None:
     page.goto(hostile_server.url("kit/?q=hostile-old"))
     expect(page.locator(".qb-kit__app")).to_be_visible()
     assert kit_ids(page) == ["hostile-two"]
-    expect(page.locator("[data-kit=notice]")).to_be_hidden()
+    expect(page.locator("[data-part=notice]")).to_be_hidden()
 
 
 def test_copy_link_gives_the_link_to_the_kit(page, server) -> None:
     open_kit(page, server, f"?q={BANK.questions[0].id}")
     page.get_by_role("button", name="Copy link").click()
     expect(page.get_by_label("Link to this kit")).to_have_value(server.url(f"kit/?q={BANK.questions[0].id}"))
-    expect(page.locator("[data-kit=message]")).to_contain_text("link", ignore_case=True)
+    expect(page.locator("[data-part=message]")).to_contain_text("link", ignore_case=True)
 
 
 def nav_link(page, name: str):
@@ -150,7 +174,7 @@ def test_reached_through_instant_navigation(open_page, server, visit) -> None:
     expect(page.locator(".qb-kit__chosen > li")).to_have_count(1)
     assert kit_ids(page) == [BANK.questions[0].id]
     assert page.evaluate("() => window.__samePage") is True, "the kit was reached by a full page load"
-    assert sum(url.endswith("/javascripts/kit.js") for url in visit.requests) == 1
+    assert sum(url.endswith("/javascripts/kit/main.js") for url in visit.requests) == 1
     assert visit.console_errors == []
 
 
@@ -175,7 +199,11 @@ def test_the_page_ranks_exactly_as_python(page, server, job_description: Path) -
     text = job_description.read_text(encoding="utf-8")
     open_kit(page, server)
     in_browser = page.evaluate(
-        "async text => qbKit.rank(await (await fetch('bank.json')).json(), text)", text
+        """async text => {
+             const { rank } = await import(new URL("../javascripts/kit/matching.js", location.href));
+             return rank(await (await fetch("bank.json")).json(), text);
+           }""",
+        text,
     )
     in_python = [
         {"question": s.question, "score": s.score, "matches": [list(match) for match in s.matches]}
@@ -188,10 +216,69 @@ def test_a_job_description_that_matches_nothing_says_so_and_offers_the_filters(p
     assert rank(BANK, NO_MATCH.read_text(encoding="utf-8")) == [], "the fixture should match nothing"
     open_kit(page, server)
     fill_job_description(page, NO_MATCH)
-    expect(page.locator("[data-kit=jd-status]")).to_contain_text("Nothing in this job description matches")
+    expect(page.locator("[data-part=jd-status]")).to_contain_text("Nothing in this job description matches")
     expect(page.locator(".qb-kit__suggestion")).to_have_count(0)
     page.get_by_role("button", name="Choose by topic, level and time").click()
-    expect(page.get_by_label("Topic")).to_be_focused()
+    expect(page.get_by_label("Topic", exact=True)).to_be_focused()
+
+
+def test_job_description_is_ranked_once_typing_pauses(page, server) -> None:
+    open_kit(page, server)
+    # Count redraws of the suggestions while a sentence is typed fast.
+    page.evaluate("""() => {
+      window.__redraws = 0;
+      new MutationObserver(() => { window.__redraws += 1 })
+        .observe(document.querySelector("[data-part=suggestions]"), { childList: true });
+    }""")
+    page.get_by_role("textbox", name="Job description").press_sequentially("Python asyncio and FastAPI services", delay=20)
+    expect(page.locator(".qb-kit__suggestion").first).to_be_visible()
+    page.wait_for_timeout(400)
+    assert page.evaluate("() => window.__redraws") == 1
+
+
+def test_a_long_job_description_is_cut_with_a_note(page, server) -> None:
+    limit = kit_data(BANK)["job_description_limit"]
+    open_kit(page, server)
+    expect(page.locator("#qb-kit-jd-hint")).to_contain_text(f"Up to {limit:,} characters are matched.")
+    field = page.get_by_role("textbox", name="Job description")
+    field.fill("asyncio " * (limit // 8 + 100))
+    expect(page.locator("[data-part=jd-cut]")).to_have_text(f"The job description was cut to its first {limit:,} characters.")
+    assert len(field.input_value()) == limit
+    expect(page.locator(".qb-kit__suggestion").first).to_be_visible()
+    field.fill("asyncio")
+    expect(page.locator("[data-part=jd-cut]")).to_be_hidden()
+
+
+def test_questions_are_assigned_in_the_link_and_the_grid_shows_who_covers_each_topic(page, server) -> None:
+    first, second, third = BANK.questions[0], BANK.questions[4], BANK.questions[8]
+    open_kit(page, server, f"?q={first.id},{second.id},{third.id}")
+    expect(page.locator("[data-part=coverage-status]")).to_contain_text("Name an interviewer for each question")
+    page.get_by_role("combobox", name=f"Interviewer for “{first.title}”").fill("Ana, lead")
+    page.keyboard.press("Enter")
+    page.get_by_role("combobox", name=f"Interviewer for “{second.title}”").fill("Sam")
+    page.keyboard.press("Tab")
+    assert re.search(r"[?&]by=Ana%2C%20lead,Sam,(&|$)", page.url), page.url
+    expect(page.locator("[data-part=message]")).to_contain_text(f"“{second.title}” is asked by Sam.")
+
+    grid = page.get_by_role("region", name="Who covers which topic").locator("table")
+    expect(grid.locator("thead th")).to_have_text(["Topic", "Ana, lead", "Sam", "Covered"])
+    topics = [slug for slug in BANK.topics if any(slug in q.topics for q in (first, second, third))]
+    expect(grid.locator("tbody th")).to_have_text([BANK.topics[slug].label for slug in topics])
+    open_topics = [BANK.topics[slug].label for slug in topics if not any(slug in q.topics for q in (first, second))]
+    uncovered = grid.locator("tbody tr", has_text="No one")
+    expect(uncovered.locator("th")).to_have_text(open_topics)
+    if open_topics:
+        expect(page.locator("[data-part=coverage-status]")).to_contain_text("No interviewer yet for")
+
+    # The link brings the assignment back, and the scorecard link carries it.
+    page.reload()
+    expect(page.get_by_role("combobox", name=f"Interviewer for “{first.title}”")).to_have_value("Ana, lead")
+    expect(page.get_by_role("combobox", name=f"Interviewer for “{third.title}”")).to_have_value("")
+    scorecard = page.get_by_role("link", name="Open a scorecard").get_attribute("href")
+    assert scorecard.endswith(f"scorecard/?kit={first.id},{second.id},{third.id}&by=Ana%2C%20lead,Sam,")
+    page.get_by_role("combobox", name=f"Interviewer for “{third.title}”").fill("Sam")
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-part=coverage-status]")).to_have_text("Every topic in the kit has an interviewer: 2 interviewers.")
 
 
 def prepare_print(page) -> None:
@@ -201,9 +288,9 @@ def prepare_print(page) -> None:
     page.wait_for_function("() => window.__printed === true")
 
 
-def test_print_has_each_question_with_guidance_and_a_scorecard_and_no_chrome(page, server, visit) -> None:
+def test_print_is_drawn_from_the_data_with_a_card_and_a_scorecard_and_no_chrome(page, server, visit) -> None:
     chosen = [BANK.questions[3], BANK.questions[0]]
-    open_kit(page, server, f"?q={','.join(q.id for q in chosen)}")
+    open_kit(page, server, f"?q={','.join(q.id for q in chosen)}&by=Ana,")
     prepare_print(page)
     page.emulate_media(media="print")
 
@@ -211,22 +298,33 @@ def test_print_has_each_question_with_guidance_and_a_scorecard_and_no_chrome(pag
     expect(sheet).to_be_visible()
     printed = sheet.locator(".qb-kit__printed")
     expect(printed).to_have_count(len(chosen) + 2)  # a cover, the questions, the recommendation
+    expect(printed.first).to_contain_text(f"{chosen[0].title} ({chosen[0].minutes} min): Ana")
     for position, question in enumerate(chosen, start=1):
+        material = kit_question(question)
         section = printed.nth(position)
         expect(section.locator("h2")).to_have_text(question.title)
-        expect(section.get_by_text(" ".join(question.guidance.split()[:4])).first).to_be_visible()
-        if question.follow_ups:
-            expect(section.get_by_text(question.follow_ups[0].question.split("`")[0][:30]).first).to_be_visible()
-        expect(section.locator("summary", has_text="Scoring rubric")).to_be_visible()
-        expect(section.locator("summary", has_text="Model answer")).to_have_count(0)
+        expect(section.locator("h3")).to_have_text(printed_headings(question))
+        card = section.locator(".qb-kit__card")
+        for number in question.card.must_hear:
+            expect(card).to_contain_text(text_of(material["should_cover"][number - 1]))
+        expect(card).to_contain_text(text_of(material["follow_ups"][question.card.always_ask - 1]["question"]))
+        expect(card).to_contain_text(text_of(material["red_flags"][question.card.top_red_flag - 1]))
+        expect(section).to_contain_text(text_of(material["guidance"])[:80])
+        expect(section.locator(".qb-kit__rubric tbody th")).to_have_text(BAND_NAMES)
+        assert " ".join(question.answer.split()[:8]) not in section.inner_text(), "the model answer was printed"
         scorecard = section.locator(".qb-kit__scorecard")
         expect(scorecard).to_be_visible()
-        expect(scorecard.locator(".qb-kit__ticks li")).to_have_text([f"{n} {label}" for n, label, _ in RUBRIC_BANDS])
+        expect(scorecard.locator(".qb-kit__ticks li")).to_have_text([*BAND_NAMES, NOT_ASKED])
+    expect(printed.nth(1).locator(".qb-kit__meta").first).to_contain_text("Interviewer: Ana")
     overall = printed.last
     expect(overall.locator("h2")).to_have_text("Overall recommendation")
-    expect(overall.locator(".qb-kit__ticks li")).to_have_text(["Strong no", "No", "Yes", "Strong yes"])
+    expect(overall.locator(".qb-kit__ticks li")).to_have_text(list(RECOMMENDATIONS))
     assert printed.nth(1).evaluate("e => getComputedStyle(e).breakBefore") == "page"
 
+    # Our own rendering: no question page was fetched, nothing was copied from one.
+    assert not [url for url in visit.requests if "/questions/" in url and not url.endswith(".json")]
+    assert sheet.evaluate("""s => [...s.querySelectorAll("*")].filter(e => e.id || e.tagName === "DETAILS"
+                               || [...e.attributes].some(a => a.name.startsWith("on"))).length""") == 0
     for hidden in [".qb-kit__find", ".qb-kit__actions", ".qb-kit__chosen", ".md-content h1", ".md-header",
                    ".md-sidebar--primary", ".md-footer", ".md-tabs"]:
         for element in page.locator(hidden).all():
@@ -245,7 +343,7 @@ def test_printing_without_the_button_prints_the_list_and_a_hint(page, server) ->
 
 def show_everything(page, server) -> None:
     """A kit with a selection and suggestions shown: the page at its busiest."""
-    open_kit(page, server, f"?q={BANK.questions[0].id},{BANK.questions[4].id},no-such-question")
+    open_kit(page, server, f"?q={BANK.questions[0].id},{BANK.questions[4].id},no-such-question&by=Ana,Sam%20Lee-Wright,")
     fill_job_description(page, RICHEST)
     expect(page.locator(".qb-kit__suggestion").first).to_be_visible()
     page.get_by_role("button", name="Copy link").click()

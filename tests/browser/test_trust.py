@@ -116,7 +116,7 @@ def test_the_site_works_under_its_content_security_policy(page, server, visit) -
     for summary in page.locator(".md-content details > summary").all():
         summary.click()
     page.goto(server.url(f"kit/?q={QUESTIONS[0].id},{QUESTIONS[2].id}"), wait_until="networkidle")
-    page.wait_for_selector("[data-kit=app]:not([hidden])")
+    page.wait_for_selector("[data-part=app]:not([hidden])")
     assert page.evaluate("() => document.querySelector('meta[http-equiv=Content-Security-Policy]') !== null")
     assert visit.csp_violations(page) == []
     assert visit.console_errors == []

@@ -1,0 +1,94 @@
+/* Building the pages from data, and the small helpers every page shares.
+
+   Text from the data is only ever set as text (`h` appends strings as text
+   nodes). The one way HTML gets into a page is `insertHtml`, for the fields
+   the build rendered from Markdown and sanitised with an allowlist
+   (kit/questions/<id>.json, written by question_bank.export.kit_question). */
+
+// Attributes without a writable property of the same name.
+const ATTRIBUTES = new Set(["list", "role"]);
+
+/** An element; props with a dash (aria-*, data-*) are attributes, others properties. */
+export function h(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value === undefined || value === null) continue;
+    if (name.includes("-") || ATTRIBUTES.has(name)) node.setAttribute(name, value);
+    else node[name] = value;
+  }
+  node.append(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+  return node;
+}
+
+/**
+ * Put build-sanitised HTML into `parent`: the only place the kit inserts HTML.
+ * A <template> parses it inertly. With `inline`, a single paragraph is
+ * unwrapped, so that a point can sit inside a label.
+ */
+export function insertHtml(parent, html, { inline = false } = {}) {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  const { content } = template;
+  const only = content.children.length === 1 ? content.firstElementChild : null;
+  const unwrap = inline && only?.tagName === "P" && content.textContent.trim() === only.textContent.trim();
+  parent.append(...(unwrap ? only.childNodes : content.childNodes));
+  return parent;
+}
+
+/** An element holding a sanitised HTML field. */
+export const rich = (tag, props, html, options) => insertHtml(h(tag, props), html, options);
+
+/** The text a sanitised HTML field reads as, for plain-text exports. Nothing is inserted anywhere. */
+export function textOf(html) {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  return template.content.textContent.replace(/\s+/g, " ").trim();
+}
+
+/** The element of `root` marked data-part="name". */
+export const part = (root, name) => root.querySelector(`[data-part="${name}"]`);
+
+export const plural = (n, word, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+export const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+export const quoted = (text) => `“${text}”`;
+
+/** "a", "a and b", "a, b and c". */
+export function listed(items) {
+  if (items.length < 2) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+/** A function that writes messages to a live region, repeating a message audibly. */
+export function announcer(region) {
+  return (text) => {
+    region.textContent = region.textContent === text ? `${text}\u00a0` : text;
+  };
+}
+
+/** Call `fn` once input has paused for `wait` ms. */
+export function debounce(fn, wait) {
+  let timer;
+  const debounced = (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), wait);
+  };
+  debounced.cancel = () => clearTimeout(timer);
+  return debounced;
+}
+
+/** Copy `field`'s value; if the browser refuses, select it for the reader to copy. */
+export async function copyField(field) {
+  try {
+    await navigator.clipboard.writeText(field.value);
+    return true;
+  } catch {
+    field.focus();
+    field.select();
+    return false;
+  }
+}
+
+/** Minutes and seconds, as a timer shows them: 4:05. */
+export function clock(seconds) {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}

@@ -23,11 +23,11 @@ export function followUps(bank, material) {
 }
 
 export function rubric(bank, material) {
-  return h("table", { className: "qb-kit__rubric" },
+  return h("div", { className: "qb-kit__rubric" }, h("table", {},
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Band"), h("th", { scope: "col" }, "What the answer sounds like"))),
     h("tbody", {}, ...bank.data.bands.map((band) => h("tr", {},
       h("th", { scope: "row" }, bank.bandName(band.band)),
-      rich("td", {}, material.rubric[band.field])))));
+      rich("td", {}, material.rubric[band.field]))))));
 }
 
 export function levels(bank, material) {

@@ -61,10 +61,10 @@ def test_django_role_asks_about_production_concerns() -> None:
     assert "orm" in matched("django-backend", "metaclasses")
 
 
-def test_data_engineering_role_asks_about_generators_first() -> None:
-    assert top("data-engineering", 2) == ["generators", "gil"]
+def test_data_engineering_role_asks_about_large_data_first() -> None:
+    assert top("data-engineering", 3) == ["bigger-than-memory", "pandas-vectorise", "generators"]
     reasons = matched("data-engineering", "generators")
-    assert "etl → Generators" in reasons and "large files → Generators" in reasons
+    assert "etl → Generators and iterators" in reasons and "large files → Generators and iterators" in reasons
     # "multi-processing" in the posting finds the keyword spelled "multiprocessing".
     assert "multiprocessing" in matched("data-engineering", "gil")
 

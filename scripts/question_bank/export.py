@@ -57,7 +57,7 @@ class Export(Bank):
     questions: list[ExportedQuestion] = Field(min_length=1)
 
 
-def field_html(question: Question) -> dict[str, str]:
+def question_html(question: Question) -> dict[str, str]:
     """Every Markdown field of the question as the site's sanitised HTML."""
     return {field_name(path): markdown_html(text) for path, text in question.markdown_fields()}
 
@@ -65,7 +65,7 @@ def field_html(question: Question) -> dict[str, str]:
 def export(bank: Bank, site_url: str) -> dict[str, Any]:
     data = bank.model_dump(mode="json")
     data["questions"] = [
-        {**exported, "url": question_url(site_url, question.id), "html": field_html(question)}
+        {**exported, "url": question_url(site_url, question.id), "html": question_html(question)}
         for exported, question in zip(data["questions"], bank.questions, strict=True)
     ]
     return {"format_version": FORMAT_VERSION, **data}

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from html.parser import HTMLParser
 from pathlib import Path
 
 import jsonschema
-from question_bank.export import FORMAT_VERSION, export, kit_data
+from question_bank.export import FORMAT_VERSION, KIT_DATA_FILE, export, kit_data, kit_question, kit_question_path
 from question_bank.matching import keys_in, rank
 
 from support import real_bank
@@ -52,6 +53,55 @@ def test_kit_data_is_published_compactly(site: Path) -> None:
     assert data == json.loads(json.dumps(kit_data(BANK)))
     assert [q["id"] for q in data["questions"]] == [q.id for q in BANK.questions]
     assert "answer" not in data["questions"][0], "the kit loads only what it shows"
+
+
+def test_each_questions_material_is_published_beside_bank_json(site: Path) -> None:
+    data = json.loads((site / KIT_DATA_FILE).read_text(encoding="utf-8"))
+    for question in BANK.questions:
+        path = site / kit_question_path(question.id)
+        assert path.parent.parent == (site / KIT_DATA_FILE).parent
+        assert path.relative_to(path.parent.parent).as_posix() == data["question_file"].format(id=question.id)
+        material = json.loads(path.read_text(encoding="utf-8"))
+        assert material == json.loads(json.dumps(kit_question(question)))
+        assert "answer" not in material, "model answers stay on the question pages"
+        assert len(material["should_cover"]) == len(question.should_cover)
+
+
+class _Markup(HTMLParser):
+    """The tags and attributes an HTML fragment really has."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attributes: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attributes |= {name for name, _ in attrs}
+        self.links += [value or "" for name, value in attrs if name == "href"]
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def test_hostile_material_is_sanitised_html(hostile_site: Path) -> None:
+    markup = _Markup()
+    for path in (hostile_site / "kit" / "questions").glob("*.json"):
+        for text in _strings(json.loads(path.read_text(encoding="utf-8"))):
+            markup.feed(text)
+    assert markup.tags, "the hostile bank should render some markup"
+    assert not markup.tags & {"script", "img", "iframe", "svg", "style", "details", "b", "u"}
+    assert not {name for name in markup.attributes if name.startswith("on")}
+    assert all(link.startswith(("https:", "#")) for link in markup.links), markup.links
 
 
 def test_kit_rules_alone_reproduce_the_ranking() -> None:

@@ -21,9 +21,7 @@ from .examples import field_name
 from .labels import CHECKLISTS, PART_LABELS
 from .matching import WEIGHTS, longest_run, rules
 from .model import EXERCISE_CHECKLIST, LEVELS, RUBRIC_BANDS, SCORING_RULE, SLUG_PATTERN, Bank, Question, Slug
-from .render import field_html as rendered
-from .render import inline_field_html as rendered_inline
-from .render import question_url
+from .render import field_html, inline_field_html, question_url
 from .safe_html import markdown_html
 from .scorecard import BAND_RULE, DISAGREEMENT, NOT_ASKED, RECOMMENDATIONS
 
@@ -130,7 +128,7 @@ def kit_data(bank: Bank) -> dict[str, Any]:
 def kit_question(question: Question) -> dict[str, Any]:
     """One question's interviewer material for the scorecard and the printed kit.
 
-    Field names are the model's; every text is sanitised HTML (`render`), list
+    Field names are the model's; every text is sanitised HTML (`render.field_html`), list
     points inline so that each can label a tick box. The card's numbers point
     into the lists, from 1, as in the data. No model answer: it stays on the
     question's page.
@@ -138,19 +136,19 @@ def kit_question(question: Question) -> dict[str, Any]:
     exercise = question.exercise
     return {
         "id": question.id,
-        "question": rendered(question.question),
-        "guidance": rendered(question.guidance),
-        **{name: [rendered_inline(point) for point in getattr(question, name)] for name in CHECKLISTS},
+        "question": field_html(question.question),
+        "guidance": field_html(question.guidance),
+        **{name: [inline_field_html(point) for point in getattr(question, name)] for name in CHECKLISTS},
         "follow_ups": [
-            {"question": rendered(f.question), "good_answer": rendered_inline(f.good_answer)} for f in question.follow_ups
+            {"question": field_html(f.question), "good_answer": inline_field_html(f.good_answer)} for f in question.follow_ups
         ],
-        "rubric": {field: rendered(getattr(question.rubric, field)) for _, _, field in RUBRIC_BANDS},
-        "levels": {level: rendered(getattr(question.levels, level)) for level in LEVELS},
+        "rubric": {field: field_html(getattr(question.rubric, field)) for _, _, field in RUBRIC_BANDS},
+        "levels": {level: field_html(getattr(question.levels, level)) for level in LEVELS},
         "card": question.card.model_dump(mode="json"),
         "exercise": exercise and {
-            "planted": [rendered_inline(point) for point in exercise.planted],
-            "fix": rendered(exercise.fix),
-            "hints": [{"hint": rendered_inline(h.hint), "cost": rendered_inline(h.cost)} for h in exercise.hints],
+            "planted": [inline_field_html(point) for point in exercise.planted],
+            "fix": field_html(exercise.fix),
+            "hints": [{"hint": inline_field_html(h.hint), "cost": inline_field_html(h.cost)} for h in exercise.hints],
         },
     }
 

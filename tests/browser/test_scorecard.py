@@ -330,6 +330,8 @@ ROUND_TRIP = """async (record) => {
     future: await read(code.replace(/^SC1\\./, "SC2.")),
     prose: await read("Ana thinks this candidate is great"),
     forged: await read(`SC1.${btoa(JSON.stringify({kit: ["no-such-question"]}))}.00000000`),
+    // A sound payload with another code's checksum: only the checksum can tell.
+    mismatched: await read(code.replace(/[0-9a-f]{8}$/, (check) => (check === "00000000" ? "11111111" : "00000000"))),
   };
 }"""
 
@@ -352,7 +354,7 @@ def test_the_code_round_trips_and_refuses_bad_input(page, server) -> None:
     assert result["back"] == {"card": expected}
     assert result["wrapped"] == {"card": expected}, "line breaks from a message must not matter"
     damaged = "This code is damaged: it was cut short or changed after it was copied. Copy it again from the scorecard."
-    for bad in ("tampered", "truncated", "forged"):
+    for bad in ("tampered", "truncated", "forged", "mismatched"):
         assert result[bad] == {"refused": True, "message": damaged}, bad
     assert result["future"]["refused"] and "newer version of the scorecard (format 2)" in result["future"]["message"]
     assert result["prose"]["refused"] and result["prose"]["message"].startswith("This is not a scorecard code")

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from question_bank.export import kit_question
 from question_bank.scorecard import DISAGREEMENT, RECOMMENDATIONS
 
-from harness import PHONE, axe_violations, describe
+from harness import PHONE, axe_violations, describe, injected_elements
 from scorecards import BAND, BANK, BY_ID, DATA, KIT, fill_solid_first_question, start_scorecard
 from support import text_of
 
@@ -69,7 +69,7 @@ def add_others(page, codes: list[str]) -> None:
 
 def add_others_ok(page, codes: list[str]) -> None:
     add_others(page, codes)
-    expect(page.locator("[data-part=message]")).to_have_text(f"Added {len(codes)} scorecards.")
+    expect(page.locator("[data-part=message]")).to_have_text(f"Added {len(codes)} scorecard{'s' if len(codes) > 1 else ''}.")
 
 
 def question_rows(page) -> list[list[str]]:
@@ -143,7 +143,22 @@ def test_others_are_shown_only_after_your_own_then_side_by_side_with_spread_and_
     expect(page.locator(".qb-db__evidence").first).to_contain_text("Named the trade-offs and")
     expect(page.locator(".qb-db__evidence").first).to_contain_text(f"Sam: {BAND[1]}")
     assert visit.third_party(server) == []
+    assert visit.csp_violations(page) == []
     assert visit.console_errors == []
+
+
+def test_text_in_a_code_stays_text(page, server, visit) -> None:
+    hostile = record("<img src=x onerror=\"window.__pwned='name'\">", [2, 0, 0], "No")
+    hostile["answers"][KIT[0]]["note"] = "<script>window.__pwned='note'</script>"
+    hostile["summary"] = "<iframe src=\"javascript:window.__pwned='summary'\"></iframe>"
+    open_debrief(page, server)
+    own, other = codes_for(page, [OWN, hostile])
+    give_own(page, own)
+    add_others_ok(page, [other])
+    expect(page.locator(".qb-db__evidence").first).to_contain_text("<script>window.__pwned='note'</script>")
+    assert page.evaluate("() => window.__pwned") is None
+    assert injected_elements(page, ".qb-db") == []
+    assert visit.dialogs == []
 
 
 def test_evidence_and_recommendations_of_every_interviewer(page, server) -> None:

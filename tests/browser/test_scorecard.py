@@ -25,6 +25,8 @@ CASES = yaml.safe_load((FIXTURES / "band-rule.yaml").read_text(encoding="utf-8")
 def test_fill_with_the_keyboard_reload_and_find_it_restored(page, server) -> None:
     first = BY_ID[KIT[0]]
     open_scorecard_start(page, server)
+    expect(page.locator(".md-content")).to_contain_text("Nothing you enter here is sent anywhere.")
+    expect(page.get_by_label("Label", exact=True)).to_have_accessible_description(re.compile("Not the candidate’s full name"))
     page.get_by_label("Label", exact=True).focus()
     page.keyboard.type("Loop 7, Tuesday")
     page.keyboard.press("Tab")
@@ -145,6 +147,7 @@ def test_the_code_and_the_summary_carry_the_scores(page, server, visit) -> None:
     assert "Evidence: Named the trade-offs and\nchose a set for lookups." in summary
     assert f"## 2. {BY_ID[KIT[1]].title}: Not asked" in summary
     assert visit.third_party(server) == []
+    assert visit.csp_violations(page) == []
     assert visit.console_errors == []
 
 

@@ -23,15 +23,7 @@ export function mountDebrief(root, bank) {
   part(root, "own-select").replaceChildren(...locked.map((record, index) =>
     h("option", { value: index }, `${record.label} (${record.interviewer})`)));
 
-  async function accept(cards, codes) {
-    const materials = await bank.materials(cards[0].kit.map(({ id }) => id));
-    cards.forEach((card) => checkPoints(card, bank, materials));
-    state.materials = materials;
-    state.cards.push(...cards);
-    codes.forEach((code) => state.codes.add(code));
-    show(root, bank, state);
-  }
-
+  const accept = (cards, codes) => acceptCards(root, bank, state, cards, codes);
   const actions = {
     "own-local": () => accept([fromRecord(locked[Number(part(root, "own-select").value)])], []),
     "own-code": async () => {
@@ -64,6 +56,16 @@ export function mountDebrief(root, bank) {
       part(root, "problem").textContent = error.message; // and nothing changed
     }
   });
+  show(root, bank, state);
+}
+
+/** Add scorecards to the comparison, once their points fit the questions as they are now. */
+async function acceptCards(root, bank, state, cards, codes) {
+  const materials = await bank.materials(cards[0].kit.map(({ id }) => id));
+  cards.forEach((card) => checkPoints(card, bank, materials));
+  state.materials = materials;
+  state.cards.push(...cards);
+  codes.forEach((code) => state.codes.add(code));
   show(root, bank, state);
 }
 

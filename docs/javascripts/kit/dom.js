@@ -3,7 +3,8 @@
    Text from the data is only ever set as text (`h` appends strings as text
    nodes). The one way HTML gets into a page is `insertHtml`, for the fields
    the build rendered from Markdown and sanitised with an allowlist
-   (kit/questions/<id>.json, written by question_bank.export.kit_question). */
+   (kit/questions/<id>.json, written by question_bank.export.kit_question);
+   list points arrive without their paragraph, so they can label a box. */
 
 // Attributes without a writable property of the same name.
 const ATTRIBUTES = new Set(["list", "role"]);
@@ -21,22 +22,19 @@ export function h(tag, props = {}, ...children) {
 }
 
 /**
- * Put build-sanitised HTML into `parent`: the only place the kit inserts HTML.
- * A <template> parses it inertly. With `inline`, a single paragraph is
- * unwrapped, so that a point can sit inside a label.
+ * Put build-sanitised HTML into `parent`: the only place the pages insert
+ * HTML. A <template> parses it inertly; the fields come from the build,
+ * rendered without raw HTML and cleaned with an allowlist (render.field_html).
  */
-export function insertHtml(parent, html, { inline = false } = {}) {
+export function insertHtml(parent, html) {
   const template = document.createElement("template");
   template.innerHTML = html;
-  const { content } = template;
-  const only = content.children.length === 1 ? content.firstElementChild : null;
-  const unwrap = inline && only?.tagName === "P" && content.textContent.trim() === only.textContent.trim();
-  parent.append(...(unwrap ? only.childNodes : content.childNodes));
+  parent.append(template.content);
   return parent;
 }
 
 /** An element holding a sanitised HTML field. */
-export const rich = (tag, props, html, options) => insertHtml(h(tag, props), html, options);
+export const rich = (tag, props, html) => insertHtml(h(tag, props), html);
 
 /** The text a sanitised HTML field reads as, for plain-text exports. Nothing is inserted anywhere. */
 export function textOf(html) {

@@ -28,102 +28,111 @@ export function unknownNotice({ unknown, ignored }) {
 
 export function mountKit(root, bank) {
   const linked = readKit(location.search, bank);
-  let items = linked.items;
-  const say = announcer(part(root, "message"));
-  const browse = mountBrowse(root, bank);
-  const suggest = mountSuggest(root, bank);
   part(root, "notice").textContent = unknownNotice(linked);
-  let printing = null; // the kit being prepared for print, while its material loads
+  const page = {
+    root, bank, items: linked.items, printing: null,
+    say: announcer(part(root, "message")),
+    browse: mountBrowse(root, bank),
+    suggest: mountSuggest(root, bank),
+  };
+  const act = actions(page);
+  listen(root, act, {
+    change: (target) => {
+      if (page.browse.isFilter(target)) page.browse.filter();
+      else if (target.dataset.assign) assign(page, target);
+      else if (target.type === "checkbox") act[target.checked ? "add" : "drop"](target.value);
+    },
+  });
+  showSelection(root, bank, page.items);
+  change(page, page.items, "", { redraw: false }); // the address without the unknown ids, which the notice lists
+  part(root, "message").textContent = "";
+  return () => page.suggest.stop();
+}
 
-  // The kit lives in the address; the scorecard link carries it too.
-  function writeAddress() {
-    const url = withKit(location.href, items);
-    history.replaceState(history.state, "", url);
-    part(root, "url").value = url.href;
-    part(root, "scorecard").href = withKit(new URL(root.dataset.scorecard, location.href), items, SCORECARD_KEY).href;
-  }
+// The kit lives in the address; the scorecard link carries it too.
+function writeAddress({ root, items }) {
+  const url = withKit(location.href, items);
+  history.replaceState(history.state, "", url);
+  part(root, "url").value = url.href;
+  part(root, "scorecard").href = withKit(new URL(root.dataset.scorecard, location.href), items, SCORECARD_KEY).href;
+}
 
-  // Every change of the kit: the address, the lists, a stale printout, a message.
-  function change(next, message, { focus, redraw = true } = {}) {
-    items = next;
-    writeAddress();
-    part(root, "sheet").replaceChildren();
-    root.classList.remove("qb-kit--print-ready");
-    if (redraw) showSelection(root, bank, items, focus);
-    showCoverage(root, bank, items);
-    browse.tick(items);
-    suggest.tick(items);
-    say(`${message} ${items.length ? `Kit: ${bank.summary(ids(items))}.` : "The kit is empty."}`);
-  }
+/** Every change of the kit: the address, the lists, a stale printout, a message. */
+function change(page, next, message, { focus, redraw = true } = {}) {
+  const { root, bank } = page;
+  page.items = next;
+  writeAddress(page);
+  part(root, "sheet").replaceChildren();
+  root.classList.remove("qb-kit--print-ready");
+  if (redraw) showSelection(root, bank, next, focus);
+  showCoverage(root, bank, next);
+  page.browse.tick(next);
+  page.suggest.tick(next);
+  page.say(`${message} ${next.length ? `Kit: ${bank.summary(ids(next))}.` : "The kit is empty."}`);
+}
 
+function assign(page, field) {
+  const name = cleanName(field.value);
+  const title = quoted(page.bank.question(field.dataset.assign).title);
+  field.value = name;
+  change(page, assigned(page.items, field.dataset.assign, name), name ? `${title} is asked by ${name}.` : `${title} has no interviewer.`, { redraw: false });
+}
+
+/** What the page's buttons do, by their data-action. */
+function actions(page) {
+  const { root, bank } = page;
   const title = (id) => quoted(bank.question(id).title);
-  const add = (id) => change(added(items, id), `Added ${title(id)}.`);
-  const remove = (id, focus) => change(removed(items, id), `Removed ${title(id)}.`, { focus });
-  function move(id, by) {
-    const index = ids(items).indexOf(id) + by;
+  const add = (id) => change(page, added(page.items, id), `Added ${title(id)}.`);
+  const drop = (id, focus) => change(page, removed(page.items, id), `Removed ${title(id)}.`, { focus });
+  const move = (id, by) => {
+    const index = ids(page.items).indexOf(id) + by;
     const [action, other] = by < 0 ? ["up", "down"] : ["down", "up"];
-    change(moved(items, id, by), `Moved ${title(id)} to position ${index + 1} of ${items.length}.`, { focus: [`${action}:${id}`, `${other}:${id}`] });
-  }
-  function assign(field) {
-    const name = cleanName(field.value);
-    field.value = name;
-    change(assigned(items, field.dataset.assign, name), name ? `${title(field.dataset.assign)} is asked by ${name}.` : `${title(field.dataset.assign)} has no interviewer.`, { redraw: false });
-  }
-
-  async function copyLink() {
-    part(root, "link").hidden = false;
-    const copied = await copyField(part(root, "url"));
-    if (!copied) return say("Your browser did not allow copying: the link is selected in the box, copy it from there.");
-    say(items.length ? `Link copied: ${bank.summary(ids(items))}.` : "Link copied. The kit is empty.");
-  }
-
-  async function print() {
-    if (!items.length) return say("The kit is empty: add questions before printing.");
-    if (printing) return; // a second press while the material loads would print twice
-    printing = items;
-    say(`Preparing ${plural(items.length, "question")} for printing…`);
-    const { sheet, missing } = await kitSheet(bank, items);
-    const stale = printing !== items; // the kit changed meanwhile: that press is stale
-    printing = null;
-    if (stale) return;
-    part(root, "sheet").replaceChildren(...sheet);
-    root.classList.add("qb-kit--print-ready");
-    say(missing.length
-      ? `Ready to print, but the guidance of ${listed(missing.map(quoted))} could not be loaded.`
-      : `Ready to print: ${bank.summary(ids(items))}, each with a scorecard.`);
-    window.print();
-  }
-
-  const actions = {
-    toggle: (id) => (includes(items, id) ? remove(id) : add(id)),
+    change(page, moved(page.items, id, by), `Moved ${title(id)} to position ${index + 1} of ${page.items.length}.`, { focus: [`${action}:${id}`, `${other}:${id}`] });
+  };
+  return {
+    add,
+    drop,
+    toggle: (id) => (includes(page.items, id) ? drop(id) : add(id)),
     up: (id) => move(id, -1),
     down: (id) => move(id, 1),
     remove: (id) => {
-      const index = ids(items).indexOf(id);
-      remove(id, [`remove:${items[index + 1]?.id}`, `remove:${items[index - 1]?.id}`]);
+      const index = ids(page.items).indexOf(id);
+      drop(id, [`remove:${page.items[index + 1]?.id}`, `remove:${page.items[index - 1]?.id}`]);
     },
-    copy: copyLink,
-    print,
-    clear: () => change([], "Cleared the kit."),
-    reset: browse.reset,
+    copy: () => copyLink(page),
+    print: () => print(page),
+    clear: () => change(page, [], "Cleared the kit."),
+    reset: page.browse.reset,
     jump: () => part(root, "heading").focus(),
     browse: () => {
       part(root, "topic").scrollIntoView({ block: "center" });
       part(root, "topic").focus();
     },
   };
-  listen(root, actions, {
-    change: (target) => {
-      if (browse.isFilter(target)) browse.filter();
-      else if (target.dataset.assign) assign(target);
-      else if (target.type === "checkbox") (target.checked ? add : remove)(target.value);
-    },
-  });
+}
 
-  showSelection(root, bank, items);
-  change(items, "", { redraw: false }); // the address without the unknown ids, which the notice lists
-  part(root, "message").textContent = "";
-  return () => suggest.stop();
+async function copyLink({ root, bank, items, say }) {
+  part(root, "link").hidden = false;
+  const copied = await copyField(part(root, "url"));
+  if (!copied) return say("Your browser did not allow copying: the link is selected in the box, copy it from there.");
+  say(items.length ? `Link copied: ${bank.summary(ids(items))}.` : "Link copied. The kit is empty.");
+}
+
+async function print(page) {
+  const { root, bank, items, say } = page;
+  if (!items.length) return say("The kit is empty: add questions before printing.");
+  if (page.printing) return; // a second press while the material loads would print twice
+  page.printing = items;
+  say(`Preparing ${plural(items.length, "question")} for printing…`);
+  const { sheet, missing } = await kitSheet(bank, items);
+  page.printing = null;
+  if (page.items !== items) return; // the kit changed meanwhile: that press is stale
+  part(root, "sheet").replaceChildren(...sheet);
+  root.classList.add("qb-kit--print-ready");
+  say(missing.length
+    ? `Ready to print, but the guidance of ${listed(missing.map(quoted))} could not be loaded.`
+    : `Ready to print: ${bank.summary(ids(items))}, each with a scorecard.`);
+  window.print();
 }
 
 /** Delegated events: the lists are rebuilt, the root stays. */

@@ -18,7 +18,7 @@ const blank = (label) => h("p", { className: "qb-kit__blank" }, `${label}:`, h("
 function checklist(points, marks = new Map()) {
   return h("ul", { className: "qb-kit__points" }, ...points.map((point, index) => h("li", {},
     h("span", { className: "qb-kit__box", "aria-hidden": "true" }),
-    rich("span", {}, point, { inline: true }),
+    rich("span", {}, point),
     marks.has(index + 1) ? h("span", { className: "qb-kit__mark" }, ` (${marks.get(index + 1)})`) : null)));
 }
 

@@ -15,7 +15,7 @@ export function passes(bank, card) {
 export function followUp(bank, { question, good_answer: reply }, tag = "div") {
   return h(tag, { className: "qb-kit__follow-up" },
     rich("div", {}, question),
-    h("div", { className: "qb-kit__reply" }, h("strong", {}, `${bank.label("good_answer")}: `), rich("span", {}, reply, { inline: true })));
+    h("div", { className: "qb-kit__reply" }, h("strong", {}, `${bank.label("good_answer")}: `), rich("span", {}, reply)));
 }
 
 export function followUps(bank, material) {

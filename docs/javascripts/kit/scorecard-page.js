@@ -29,6 +29,7 @@ export function mountScorecard(root, bank) {
     view?.close();
     view = null;
     part(root, "card").hidden = true;
+    part(root, "saved").hidden = false;
     part(root, "notice").textContent = message;
     const linked = readKit(location.search, bank, SCORECARD_KEY);
     showStart(root, bank, linked.items, open);
@@ -57,11 +58,12 @@ export function mountScorecard(root, bank) {
 /** Show a saved scorecard and keep it saved as it changes; returns {close}. */
 function openScorecard(root, bank, record, say, { deleted }) {
   part(root, "start").hidden = true;
+  part(root, "saved").hidden = true;
   part(root, "card").hidden = false;
   part(root, "notice").textContent = "";
   part(root, "title").textContent = `Scorecard: ${record.label}`;
   part(root, "questions").replaceChildren(h("p", {}, "Loading the questions…"));
-  const state = { record, materials: null, shout: false };
+  const state = { record, materials: null, shout: false, closed: false };
   const persist = () => saved(root, bank, state);
   const later = debounce(persist, SAVE_PAUSE_MS);
   const timer = createTimer({
@@ -73,6 +75,7 @@ function openScorecard(root, bank, record, say, { deleted }) {
     },
   });
   bank.materials(record.kit.map(({ id }) => id)).then((materials) => {
+    if (state.closed) return; // left, or another scorecard opened, while they loaded
     state.materials = materials;
     drawQuestions(root, bank, state);
     drawOverall(root, bank, record);
@@ -81,6 +84,7 @@ function openScorecard(root, bank, record, say, { deleted }) {
   }, () => part(root, "questions").replaceChildren(h("p", {}, "The questions could not be loaded. Reload the page to try again.")));
   const handlers = events(root, bank, state, { persist, later, timer, say, deleted });
   const close = () => {
+    state.closed = true;
     const stopped = timer.stop();
     if (stopped) record.answers[stopped.id].seconds = stopped.seconds;
     later.cancel();
@@ -155,9 +159,10 @@ function events(root, bank, state, tools) {
     if (record.locked || !state.materials) return;
     typed(event.target, record, refresh) && tools.later();
   }, options);
+  const act = actions(root, bank, state, tools, refresh);
   root.addEventListener("click", (event) => {
     const button = event.target.closest("[data-action]");
-    if (button && state.materials) actions(root, bank, state, tools, refresh)[button.dataset.action]?.(button.dataset.id);
+    if (button && state.materials) act[button.dataset.action]?.(button.dataset.id);
   }, options);
   return controller;
 }

@@ -12,7 +12,7 @@ const fieldId = (id, ...rest) => ["qb-sc", id, ...rest].join("-");
 function tick(id, list, n, html, answer) {
   const box = h("input", { type: "checkbox", id: fieldId(id, list, n), checked: answer.ticks[list].includes(n),
     "data-question": id, "data-list": list, "data-point": n });
-  return h("li", { className: "qb-sc__tick" }, box, rich("label", { htmlFor: box.id }, html, { inline: true }));
+  return h("li", { className: "qb-sc__tick" }, box, rich("label", { htmlFor: box.id }, html));
 }
 
 function ticks(id, list, numbers, material, answer, legend) {

@@ -106,7 +106,7 @@ def test_hostile_material_is_sanitised_html(hostile_site: Path) -> None:
 
 def test_kit_rules_alone_reproduce_the_ranking() -> None:
     """The published rules carry everything ranking needs: a replay over the
-    JSON alone (as the page does it; the browser test runs kit.js itself)
+    JSON alone (as the page does it; the browser test runs matching.js itself)
     gives the same scores as matching.rank."""
     data = json.loads(json.dumps(kit_data(BANK)))
     text = "FastAPI and asyncio services under high traffic, multi-processing for CPU-bound work"

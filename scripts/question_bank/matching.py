@@ -3,7 +3,7 @@
 The rules are data: each topic's `terms`, each question's `keywords` and the
 bank's `seniority` terms become `Rule`s here, once, at build time. The kit
 page receives the same rules as JSON and runs the same two steps in the
-browser (`docs/javascripts/kit.js`): `keys` and `rank`. A browser
+browser (`docs/javascripts/kit/matching.js`): `keys` and `rank`. A browser
 test feeds both the same job descriptions and requires the same ranking.
 
 Normalisation, so that "Multi-processing", "multiprocessing" and "multi

@@ -86,6 +86,24 @@ def test_the_card_shows_what_to_ask_and_listen_for(page, server) -> None:
     expect(section(page, first.id).locator(".qb-sc__band label")).to_have_text([*BAND.values(), "Not asked"])
 
 
+def test_an_exercise_is_scored_on_its_checklist(page, server) -> None:
+    exercise = next(q for q in BANK.questions if q.exercise)
+    material = kit_question(exercise)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    start_scorecard(page, server, ids=[exercise.id])
+    section(page, exercise.id).locator("summary").click()
+    checklist = section(page, exercise.id).get_by_role("group", name=PART_LABELS["exercise"])
+    expect(checklist.locator("label")).to_have_text(DATA["exercise_checklist"])
+    expect(section(page, exercise.id)).to_contain_text(text_of(material["exercise"]["planted"][0]))
+    checklist.get_by_role("checkbox", name=DATA["exercise_checklist"][0]).check()
+    checklist.get_by_role("checkbox", name=DATA["exercise_checklist"][2]).check()
+    score(page, exercise.id, 2, "Found the bug, fixed it with a hint.")
+    recommend(page, "No", "Needed a hint.")
+    page.get_by_role("button", name="Copy code").click()
+    data = decode_in_python(page.get_by_role("textbox", name="Scorecard code").input_value())
+    assert data["answers"][0]["exercise"] == [1, 3]
+
+
 def test_own_questions_come_first(page, server) -> None:
     start_scorecard(page, server, by=["Sam", "Ana", "Sam"], interviewer="ana")
     expect(page.locator(".qb-sc__group")).to_have_text(["Your questions (ana)", "The other interviewers’ questions"])

@@ -59,6 +59,11 @@ def test_hostile_content_is_inert(page, hostile_server, visit, path: str) -> Non
     assert visit.dialogs == []
     assert page.evaluate("() => window.__pwned") is None
     assert injected_elements(page, ".md-content") == []
+    # Every link, as the browser resolved it, goes to a web page or an address:
+    # clicking any of them runs nothing.
+    hrefs = page.eval_on_selector_all(".md-content a[href]", "links => links.map(link => link.href)")
+    assert hrefs and all(href.startswith(("http://", "https://", "mailto:")) for href in hrefs), hrefs
+    assert visit.csp_violations(page) == []
 
 
 def test_hostile_text_is_shown_as_written(page, hostile_server) -> None:

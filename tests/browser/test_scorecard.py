@@ -312,6 +312,19 @@ def test_hostile_data_stays_text(page, hostile_server, visit) -> None:
     expect(page.locator("[data-part=title]")).to_contain_text("<img src=x")
 
 
+def test_a_scorecard_saved_under_an_old_id_opens_under_the_new_one(page, hostile_server) -> None:
+    # hostile-two was once hostile-old: a scorecard saved before the rename still opens.
+    page.goto(hostile_server.url("scorecard/"))
+    page.evaluate("""() => localStorage.setItem("qb-scorecard:Old", JSON.stringify({
+      format: 1, label: "Old", interviewer: "Ana", kit: [{ id: "hostile-old", by: "" }],
+      answers: { "hostile-old": { band: 2, ticks: { should_cover: [1], look_for: [], red_flags: [] },
+                                  exercise: [], note: "Kept.", seconds: 0 } },
+      recommendation: 0, summary: "", locked: null, saved: null }))""")
+    page.goto(hostile_server.url("scorecard/?label=Old"))
+    expect(section(page, "hostile-two").get_by_role("textbox", name="Evidence")).to_have_value("Kept.")
+    expect(page.locator("#qb-sc-hostile-two-should_cover-1")).to_be_checked()
+
+
 def test_the_page_applies_the_same_band_rule_as_python(page, server) -> None:
     """Every count that can happen, and the named cases: the page's scoring.js and
     question_bank.scorecard.suggested_band, over the rule bank.json ships."""

@@ -18,7 +18,7 @@ const codesIn = (text) => text.split(/[\s,]+/).filter(Boolean);
 export function mountDebrief(root, bank) {
   const say = announcer(part(root, "message"));
   const state = { cards: [], codes: new Set(), materials: null };
-  const locked = store.all().filter((record) => record.locked && record.kit.every(({ id }) => bank.has(id)));
+  const locked = store.all().filter((record) => record.locked).map((record) => store.current(record, bank)).filter(Boolean);
   part(root, "own-local").hidden = !locked.length;
   part(root, "own-select").replaceChildren(...locked.map((record, index) =>
     h("option", { value: index }, `${record.label} (${record.interviewer})`)));

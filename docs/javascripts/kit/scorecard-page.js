@@ -49,7 +49,7 @@ export function mountScorecard(root, bank) {
     undo.focus();
   }
   const label = new URLSearchParams(location.search).get("label");
-  const record = label && store.load(label);
+  const record = label && store.current(store.load(label), bank);
   if (record) open(record);
   else showChooser(label ? "The link names a scorecard that is not saved on this device. Start one below, or open one saved here." : "");
   return () => view?.close();

@@ -22,7 +22,7 @@ function savedItem(bank, record) {
 
 /** The list of scorecards saved on this device. */
 export function showSaved(root, bank) {
-  const records = store.all().filter((record) => record.kit.every(({ id }) => bank.has(id)));
+  const records = store.all().map((record) => store.current(record, bank)).filter(Boolean);
   part(root, "saved-list").replaceChildren(...records.map((record) => savedItem(bank, record)));
   part(root, "saved-empty").hidden = records.length > 0;
 }
@@ -30,6 +30,7 @@ export function showSaved(root, bank) {
 /** The form that starts a scorecard for `items`; calls `open(record)` once it is saved. */
 export function showStart(root, bank, items, open) {
   part(root, "start").hidden = false;
+  for (const name of ["label", "interviewer"]) part(root, name).maxLength = NAME_LIMIT;
   part(root, "start-form").hidden = !items.length;
   part(root, "no-kit").hidden = items.length > 0;
   part(root, "start-kit").textContent = items.length
@@ -59,5 +60,3 @@ function start(root, bank, items, open) {
   }
   open(record);
 }
-
-export { NAME_LIMIT };

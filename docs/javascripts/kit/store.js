@@ -51,6 +51,17 @@ export function remove(label) {
   }
 }
 
+/**
+ * A saved scorecard as the bank is now: a question renamed since (an alias)
+ * is found under its current id; null if the bank no longer has one of them.
+ */
+export function current(record, bank) {
+  if (!record || !record.kit.every(({ id }) => bank.has(bank.current(id)))) return null;
+  const kit = record.kit.map((item) => ({ ...item, id: bank.current(item.id) }));
+  const answers = Object.fromEntries(record.kit.map(({ id }) => [bank.current(id), record.answers[id]]));
+  return { ...record, kit, answers };
+}
+
 /** Every scorecard on this device, the latest saved first. */
 export function all() {
   const found = [];

@@ -107,6 +107,9 @@ def kit_data(bank: Bank) -> dict[str, Any]:
         "question_file": KIT_QUESTION_FILE,
         "question_page": question_url("..", "{id}"),  # from bank.json to a question's page
         "topics": {slug: topic.label for slug, topic in bank.topics.items()},
+        # The topic filter groups topics under the bank's areas, as the home page does.
+        "areas": [[area, label, [slug for slug, topic in bank.topics.items() if topic.area == area]]
+                  for area, label in bank.areas.items()],
         "weights": WEIGHTS,
         "longest": longest_run(all_rules),
         "rules": [[rule.key, rule.term, rule.via, rule.kind, list(rule.questions)] for rule in all_rules],

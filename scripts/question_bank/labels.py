@@ -1,8 +1,8 @@
 """The names a reader sees for the parts of a question.
 
-The kit's print view and the scorecard read these from `kit/bank.json`, so a
-page never has to recognise a part by its visible label. The question page
-template (`templates/question.md.jinja`) still spells the same words out.
+The question page template reads them, and the kit's print view and the
+scorecard read them from `kit/bank.json`, so a page never has to recognise a
+part by its visible label, and each label is written once.
 """
 
 from __future__ import annotations
@@ -21,9 +21,14 @@ PART_LABELS: dict[str, str] = {
     "exercise": "Exercise",
     "planted": "Planted problems",
     "fix": "Expected fix",
-    "hints": "Hints",
+    "hints": "Hints you may give",
+    "answer": "Model answer",
+    "version_notes": "Version notes",
+    # An exercise's snippet, shown under the card.
+    "snippet": "What the candidate sees",
     # The interviewer card (model.Card) and its fields.
     "card": "Interviewer card",
+    "ask": "Ask",
     "must_hear": "Must hear",
     "always_ask": "Always ask",
     "top_red_flag": "Top red flag",

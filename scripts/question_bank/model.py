@@ -81,12 +81,13 @@ RUBRIC_BANDS: tuple[tuple[int, str, str], ...] = (
 # a memorised three-line answer from passing; "strong" adds two look-for
 # points, the signals of experience; a red flag caps the score at "partial",
 # because a confidently wrong belief costs more in production than a gap.
+PARTIAL_POINTS = 2
 SOLID_POINTS = 4
 STRONG_LOOK_FOR = 2
 MUST_HEAR_COUNT = 3
 SCORING_RULE: dict[str, str] = {
-    "no_evidence": "Fewer than 2 should-cover points heard.",
-    "partial": "At least 2 should-cover points heard, but not solid; or solid with a red flag heard (any red flag caps the score here).",
+    "no_evidence": f"Fewer than {PARTIAL_POINTS} should-cover points heard.",
+    "partial": f"At least {PARTIAL_POINTS} should-cover points heard, but not solid; or solid with a red flag heard (any red flag caps the score here).",
     "solid": f"All {MUST_HEAR_COUNT} must-hear points and at least {SOLID_POINTS} should-cover points in all, and no red flag.",
     "strong": f"Solid, plus at least {STRONG_LOOK_FOR} look-for points.",
 }

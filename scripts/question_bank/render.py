@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .labels import PART_LABELS
 from .markdown import split_at_first_fence
 from .model import EXERCISE_CHECKLIST, LEVELS, RUBRIC_BANDS, SCORING_RULE, Bank, Question
 from .safe_html import inline_html, markdown_html
@@ -53,7 +54,7 @@ def environment() -> Environment:
     env.globals.update(
         RUBRIC_BANDS=RUBRIC_BANDS, LEVELS=LEVELS, SCORING_RULE=SCORING_RULE,
         BAND_LABELS=BAND_LABELS, EXERCISE_CHECKLIST=EXERCISE_CHECKLIST,
-        split_at_first_fence=split_at_first_fence,
+        split_at_first_fence=split_at_first_fence, LABELS=PART_LABELS,
     )
     return env
 

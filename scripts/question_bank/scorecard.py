@@ -1,7 +1,7 @@
 """What a scorecard counts, and the one rule that turns ticks into a band.
 
 The model states the rule in words (`SCORING_RULE`) and its numbers
-(`MUST_HEAR_COUNT`, `SOLID_POINTS`, `STRONG_LOOK_FOR`). Here the rule becomes
+(`MUST_HEAR_COUNT`, `PARTIAL_POINTS`, `SOLID_POINTS`, `STRONG_LOOK_FOR`). Here the rule becomes
 data, `BAND_RULE`: a list of steps, best band first, each with the counts it
 needs. `suggested_band` applies it in Python; the kit's `bank.json` carries
 the same steps, and the scorecard page applies them with the same few lines
@@ -14,11 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .model import MUST_HEAR_COUNT, SOLID_POINTS, STRONG_LOOK_FOR
-
-# Below this many should-cover points an answer shows no evidence
-# (SCORING_RULE["no_evidence"] and ["partial"] say "2" in words).
-PARTIAL_POINTS = 2
+from .model import MUST_HEAR_COUNT, PARTIAL_POINTS, SOLID_POINTS, STRONG_LOOK_FOR
 
 # What the scorecard counts, named as the question's own lists are, so a count
 # and the list it counts share one name. `must_hear` counts the card's three

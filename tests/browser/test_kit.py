@@ -56,6 +56,20 @@ def fill_job_description(page, path: Path) -> None:
     page.get_by_role("textbox", name="Job description").fill(path.read_text(encoding="utf-8"))
 
 
+def test_topic_filter_groups_topics_by_area_as_the_home_page_does(page, server) -> None:
+    open_kit(page, server)
+    groups = page.eval_on_selector_all(
+        "[data-part=topic] optgroup",
+        "groups => groups.map(g => [g.label, [...g.querySelectorAll('option')].map(o => o.value)])",
+    )
+    used = {topic for q in BANK.questions for topic in q.topics}
+    expected = [
+        [label, [slug for slug, topic in BANK.topics.items() if topic.area == area and slug in used]]
+        for area, label in BANK.areas.items()
+    ]
+    assert groups == [group for group in expected if group[1]]
+
+
 def test_filter_tick_reorder_and_total_time(page, server) -> None:
     open_kit(page, server)
     # The topic that most questions share, and those of its questions at its commonest level.

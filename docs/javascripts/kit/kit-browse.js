@@ -14,9 +14,18 @@ function fill(select, values, label, keeps, questions) {
   }
 }
 
+/** Topics grouped under the bank's areas, as on the home page; empty areas are left out. */
+function fillTopics(select, bank) {
+  for (const [, label, topics] of bank.data.areas) {
+    const group = h("optgroup", { label });
+    fill(group, topics, bank.topic, (q, slug) => q.topics.includes(slug), bank.questions);
+    if (group.childElementCount) select.append(group);
+  }
+}
+
 function fillFilters(root, bank) {
   const { questions, data } = bank;
-  fill(part(root, "topic"), Object.keys(data.topics), bank.topic, (q, slug) => q.topics.includes(slug), questions);
+  fillTopics(part(root, "topic"), bank);
   fill(part(root, "level"), data.levels, capitalise, (q, level) => q.level === level, questions);
   const lengths = [...new Set(questions.map((q) => q.minutes))].sort((a, b) => a - b).map(String);
   fill(part(root, "minutes"), lengths, (m) => `${m} min or less`, (q, m) => q.minutes <= Number(m), questions);

@@ -76,8 +76,6 @@ def render_question(bank: Bank, index: int) -> str:
         question=questions[index],
         previous=questions[index - 1] if index > 0 else None,
         next=questions[index + 1] if index + 1 < len(questions) else None,
-        position=index + 1,
-        total=len(questions),
     )
 
 

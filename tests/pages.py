@@ -64,8 +64,12 @@ class _Builder(HTMLParser):
 
 
 def parse(path: Path) -> Element:
+    return parse_html(path.read_text(encoding="utf-8"))
+
+
+def parse_html(html: str) -> Element:
     builder = _Builder()
-    builder.feed(path.read_text(encoding="utf-8"))
+    builder.feed(html)
     return builder.root
 
 

@@ -7,8 +7,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import jsonschema
-from question_bank.export import FORMAT_VERSION, KIT_DATA_FILE, export, kit_data, kit_question, kit_question_path
+from question_bank.export import FORMAT_VERSION, KIT_DATA_FILE, export, kit_data, kit_question, kit_question_path, to_json
 from question_bank.matching import keys_in, rank
+from question_bank.model import Bank
 
 from support import real_bank
 
@@ -23,6 +24,40 @@ def test_export_is_the_bank_with_urls_and_a_version(site: Path) -> None:
         assert exported["question"] == question.question and exported["guidance"] == question.guidance
         assert exported["answer"] == question.answer
         assert exported["url"] == f"http://127.0.0.1:8000/questions/{question.id}/"
+
+
+# What the export adds to the bank: dropped, the rest must be the bank itself.
+ADDED = {"format_version"}
+ADDED_PER_QUESTION = {"url", "html"}
+
+
+def assert_is_the_bank(published: dict) -> None:
+    """A consumer who drops what the export adds gets back the bank, field for
+    field: every field, empty and default ones included, validated by the model."""
+    data = {key: value for key, value in published.items() if key not in ADDED}
+    data["questions"] = [
+        {key: value for key, value in question.items() if key not in ADDED_PER_QUESTION}
+        for question in data["questions"]
+    ]
+    # Not export()'s output compared with itself: the model's own dump.
+    assert data == BANK.model_dump(mode="json")
+    assert Bank.model_validate_json(json.dumps(data)).model_dump() == BANK.model_dump()
+
+
+def test_the_bank_has_empty_and_default_fields_for_the_round_trip_to_keep() -> None:
+    # Otherwise dropping defaults or empty lists from the export would go unseen.
+    assert any(question.exercise is None for question in BANK.questions)
+    assert any(question.aliases == [] for question in BANK.questions)
+    assert any(question.exercise and question.exercise.hints == [] for question in BANK.questions)
+
+
+def test_published_export_loads_back_into_the_same_bank(site: Path) -> None:
+    assert_is_the_bank(json.loads((site / "questions.json").read_text(encoding="utf-8")))
+
+
+def test_export_round_trips_through_json() -> None:
+    # The same check without building the site, fast enough for `make mutation`.
+    assert_is_the_bank(json.loads(to_json(export(BANK, "https://example.org/bank/"), compact=True)))
 
 
 def test_export_carries_each_fields_sanitised_html(site: Path) -> None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 import time
 
 import pytest
-from question_bank.loader import MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_YAML_DEPTH, BankError, BankProblem, parse_bank
+from question_bank.loader import (
+    MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_MARKDOWN_DEPTH, MAX_YAML_DEPTH, BankError, BankProblem, load_bank, parse_bank,
+)
 from question_bank.safe_html import render
+
+from support import BANK_FILE, ROOT
 
 # A valid two-question bank. Line numbers below refer to this text; each
 # question ends with the fields a finished question needs, so that the first
@@ -309,3 +314,170 @@ def test_a_file_at_the_size_limit_validates_in_seconds() -> None:
     bank = parse_bank(text.encode())
     assert len(bank.questions) == count
     assert time.perf_counter() - started < 30
+
+
+# What a contributor reads: the whole message, for each kind of mistake.
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ("    minutes: 5\n", "    minutes: '5'\n", "field 'minutes': expected a whole number, got text"),
+        ("    minutes: 5\n", "    minutes: 5.5\n", "field 'minutes': expected a whole number, got a number"),
+        ("    title: First\n", "    title: 5\n", "field 'title': expected text, got a number"),
+        ("    title: First\n", "    title: true\n", "field 'title': expected text, got true/false"),
+        ("    title: First\n", "    title:\n", "field 'title': expected text, got nothing"),
+        ("    title: First\n", "    title: {a: b}\n", "field 'title': expected text, got a mapping"),
+        ("    title: First\n", "    title: 2026-01-01\n", "field 'title': expected text, got date"),
+        ("    topics: [basics]\n    level: junior", "    topics: basics\n    level: junior", "field 'topics': expected a list, got text"),
+        ("    rubric: {", "    rubric: [a]\n    x: {", "field 'rubric': expected a mapping of fields, got a list"),
+    ],
+    ids=["quoted-number", "fraction", "number", "boolean", "nothing", "mapping", "date", "text-for-list", "list-for-mapping"],
+)
+def test_a_wrong_type_names_what_was_expected_and_what_was_found(old: str, new: str, says: str) -> None:
+    problems = problems_of(VALID.replace(old, new, 1))
+    assert any(str(problem).split(": ", 2)[2].startswith(says) for problem in problems), "\n".join(map(str, problems))
+
+
+def test_the_documented_error_is_the_one_the_validator_prints() -> None:
+    # README.md and docs/contributing.md show one message; it must be real.
+    source = BANK_FILE.read_text(encoding="utf-8")
+    broken = re.sub(r"(\n  - id: gil\n(?:    .*\n)*?    minutes: )(\d+)", r"\1'\2'", source, count=1)
+    problem = only_problem(broken.encode())
+    for document in ("README.md", "docs/contributing.md"):
+        shown = re.search(r"^data/questions\.yaml:\d+: question 'gil'.*\n.*", (ROOT / document).read_text(encoding="utf-8"), re.M)
+        assert shown, document
+        assert re.sub(r":\d+:", ":LINE:", str(problem), count=1) == re.sub(r":\d+:", ":LINE:", shown.group(0), count=1)
+
+
+def test_a_bank_level_problem_names_no_question() -> None:
+    problem = only_problem(VALID.replace("title: Test bank", "title: 5", 1))
+    assert (problem.line, problem.question, problem.field) == (1, None, "title")
+    assert str(problem) == "data/questions.yaml:1: field 'title': expected text, got a number\n    fix: put the value in quotes"
+
+
+def test_a_question_without_an_id_is_named_by_its_position() -> None:
+    problem = only_problem(VALID.replace("  - id: second\n    title: Second\n", "  - title: Second\n", 1))
+    assert (problem.question, problem.field) == ("#2", "id")
+    assert "missing" in problem.message
+
+
+def test_every_problem_names_the_file_it_was_given() -> None:
+    broken = (VALID.replace("    minutes: 5\n", "    minutes: '5'\n", 1)  # the model
+              .replace("area: core", "area: kitchen", 1)  # a cross-check
+              .replace("always_ask: 1", "always_ask: 2", 1)  # the card
+              .replace("Should cover firsts.", "'[x](javascript:alert(1))'", 1))  # the Markdown
+    with pytest.raises(BankError) as caught:
+        parse_bank(broken.encode(), "bank/other.yaml")
+    problems = caught.value.problems
+    assert len(problems) == 1, "the model's problem stops the checks that need a valid bank"
+    fixed_model = broken.replace("    minutes: '5'\n", "    minutes: 5\n", 1)
+    with pytest.raises(BankError) as caught:
+        parse_bank(fixed_model.encode(), "bank/other.yaml")
+    assert {p.field for p in caught.value.problems} == {"topics.basics.area", "card.always_ask", "guidance"}
+    for problem in [*problems, *caught.value.problems]:
+        assert problem.file == "bank/other.yaml" and str(problem).startswith("bank/other.yaml:")
+
+
+def test_the_error_counts_its_problems_and_lists_each_indented() -> None:
+    one = VALID.replace("    minutes: 5\n", "    minutes: '5'\n", 1)
+    with pytest.raises(BankError) as caught:
+        parse_bank(one.encode())
+    assert str(caught.value) == "1 problem in the question bank:\n  " + str(caught.value.problems[0])
+    with pytest.raises(BankError) as caught:
+        parse_bank(one.replace("    level: mid\n", "    level: boss\n").encode())
+    first, second = caught.value.problems
+    assert str(caught.value) == f"2 problems in the question bank:\n  {first}\n  {second}"
+
+
+def test_malformed_yaml_points_at_the_line_and_column() -> None:
+    problem = only_problem(VALID.replace("    topics: [basics]\n", "    topics: [basics\n", 1))
+    # The parser notices on the next line, at the colon of `    level: junior`.
+    assert str(problem) == ("data/questions.yaml:10: malformed YAML, column 10: did not find expected ',' or ']'\n"
+                            "    fix: check indentation and quoting on this line and the one above")
+
+
+def test_a_character_yaml_refuses_is_reported_not_raised() -> None:
+    problem = only_problem(VALID.replace("Test bank", "Test\x07bank", 1))
+    assert problem.line == 1
+    assert problem.message.startswith("malformed YAML: unacceptable character #x0007")
+    assert problem.fix == "check the file's syntax"
+
+
+def test_an_unreadable_file_is_a_problem_not_a_traceback(tmp_path) -> None:
+    missing = tmp_path / "questions.yaml"
+    with pytest.raises(BankError) as caught:
+        load_bank(missing)
+    assert [str(p) for p in caught.value.problems] == [f"{missing}:1: cannot read the file: No such file or directory"]
+
+
+def test_load_bank_names_the_file_and_applies_the_size_limit(tmp_path) -> None:
+    bank_file = tmp_path / "questions.yaml"
+    bank_file.write_text(VALID.replace("    minutes: 5\n", "    minutes: '5'\n", 1), encoding="utf-8")
+    with pytest.raises(BankError) as caught:
+        load_bank(bank_file)
+    assert str(caught.value.problems[0]).startswith(f"{bank_file}:11: question 'first'")
+    bank_file.write_text(VALID, encoding="utf-8")
+    assert len(load_bank(bank_file).questions) == 2
+    with pytest.raises(BankError, match="over the limit of 100"):
+        load_bank(bank_file, max_bytes=100)
+
+
+CARD_BLOCK = """\
+    card:
+      must_hear: [1, 2, 3]
+      always_ask: 1
+      top_red_flag: 1
+      passes_at: {junior: 3, mid: 3, senior: 4}
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "field"),
+    [
+        ("must_hear: [1, 2, 3]", "must_hear: [1, 1, 3]", 22, "card.must_hear"),
+        ("always_ask: 1", "always_ask: 2", 23, "card.always_ask"),
+        ("passes_at: {junior: 3", "passes_at: {junior: 4", 25, "card.passes_at"),
+    ],
+    ids=["must-hear", "always-ask", "passes-at"],
+)
+def test_a_card_problem_points_at_its_own_line(old: str, new: str, line: int, field: str) -> None:
+    card = "    card: {must_hear: [1, 2, 3], always_ask: 1, top_red_flag: 1, passes_at: {junior: 3, mid: 3, senior: 4}}\n"
+    text = VALID.replace(card, CARD_BLOCK.replace(old, new), 1)
+    problem = only_problem(text)
+    assert (problem.line, problem.question, problem.field) == (line, "first", field)
+
+
+def test_a_card_problem_says_what_is_wrong_and_how_to_fix_it() -> None:
+    twice = only_problem(VALID.replace("must_hear: [1, 2, 3], always", "must_hear: [1, 1, 3], always", 1))
+    assert (twice.message, twice.fix) == ("the same should_cover point is named twice", "name three different should_cover points")
+    lower = only_problem(VALID.replace("passes_at: {junior: 3, mid: 3", "passes_at: {junior: 4, mid: 3", 1))
+    assert lower.message == "a more senior level passes at a lower band (4, 3, 4)"
+
+
+def test_a_problem_in_a_block_of_text_points_at_its_own_line() -> None:
+    # `answer: |` is on line 13: its text starts on 14, and the fence opens on 16.
+    text = VALID.replace("      The first answer.\n", "      The first answer.\n\n      ```js\n      alert(1)\n      ```\n", 1)
+    problem = only_problem(text)
+    assert (problem.line, problem.field) == (16, "answer")
+
+
+def test_a_field_at_the_size_limit_is_accepted() -> None:
+    parse_bank(VALID.replace("Should cover firsts.", "x" * MAX_FIELD_CHARS, 1).encode())
+
+
+def test_markdown_nested_to_the_limit_is_accepted_and_one_deeper_is_not() -> None:
+    # Each `>` is a blockquote around the paragraph: n of them nest n + 1 elements.
+    def quoted(depth: int) -> str:
+        return VALID.replace("Should cover firsts.", "'" + ">" * (depth - 1) + " deep'", 1)
+
+    assert render(">" * (MAX_MARKDOWN_DEPTH - 1) + " deep").depth == MAX_MARKDOWN_DEPTH
+    parse_bank(quoted(MAX_MARKDOWN_DEPTH).encode())
+    problem = only_problem(quoted(MAX_MARKDOWN_DEPTH + 1))
+    assert problem.message == f"the Markdown nests {MAX_MARKDOWN_DEPTH + 1} elements deep, over the limit of {MAX_MARKDOWN_DEPTH}"
+
+
+def test_a_field_too_long_to_render_does_not_stop_the_other_fields_checks() -> None:
+    text = VALID.replace("Should cover firsts.", "x" * (MAX_FIELD_CHARS + 1), 1).replace(
+        "      The first answer.\n", "      [x](javascript:alert(1))\n", 1)
+    assert {problem.field for problem in problems_of(text)} == {"guidance", "answer"}

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 from question_bank.markdown import fenced_blocks, fences
-from question_bank.safe_html import clean_data, clean_page, inline_html, markdown_html, render
+from question_bank.safe_html import LINK_SCAN_LIMIT, clean_data, clean_page, inline_html, markdown_html, render
 
 # Each of these once left a live <img onerror> on a page, through a regex
 # neutraliser that guessed Markdown's parse (issue #9).
@@ -162,3 +162,27 @@ def test_backtick_in_a_backtick_info_string_is_not_a_fence() -> None:
     # As in CommonMark: the first line is prose, so the last one opens a fence.
     [fence] = fences("``` a`b\ncode\n```")
     assert (fence.line, fence.closed) == (2, False)
+
+
+# Link text is found by a bounded scan (safe_html._link_text), not Python-Markdown's own.
+
+
+def test_two_links_in_one_paragraph_are_both_links() -> None:
+    html = markdown_html("See [one](https://a.b/1) and [two](https://a.b/2).")
+    assert html == '<p>See <a href="https://a.b/1">one</a> and <a href="https://a.b/2">two</a>.</p>'
+
+
+def test_brackets_inside_link_text_are_matched() -> None:
+    html = markdown_html("[a [nested] text](https://a.b) after]")
+    assert html == '<p><a href="https://a.b">a [nested] text</a> after]</p>'
+
+
+def test_a_link_far_into_a_paragraph_is_still_a_link() -> None:
+    # The scan window starts at the link, not at the start of the paragraph.
+    prose = "word " * (LINK_SCAN_LIMIT // 5 + 20)
+    assert markdown_html(f"{prose}[late](https://a.b)").endswith('<a href="https://a.b">late</a></p>')
+
+
+def test_link_text_longer_than_the_scan_window_stays_text() -> None:
+    text = "[" + "x" * (LINK_SCAN_LIMIT + 10) + "](https://a.b)"
+    assert "href" not in markdown_html(text)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from question_bank.markdown import fences
 from question_bank.model import Question
+from question_bank.render import DESCRIPTION_LENGTH
 
 from support import FIXTURES, ROOT, build_site, real_bank
 from pages import details, parse
@@ -95,6 +96,30 @@ def test_guidance_and_answer_start_closed(site: Path, question: Question) -> Non
         assert plain(point) in plain(guidance.text)
 
 
+def shown_openly(element) -> str:
+    """The text a reader sees with every collapsible closed."""
+    return " ".join(
+        child if isinstance(child, str) else shown_openly(child)
+        for child in element.children
+        if isinstance(child, str) or child.tag != "details"
+    )
+
+
+def last_line(markdown: str) -> str:
+    """The last line of a Markdown field that holds words (not a fence's closing mark), link targets left out."""
+    lines = [line for line in markdown.splitlines() if re.search(r"\w", line)]
+    return re.sub(r"\]\([^)]*\)", "]", lines[-1])
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=ids)
+def test_the_model_answer_is_folded_to_its_last_line(site: Path, question: Question) -> None:
+    page = page_of(site, question)
+    answer = details(page, "Model answer")
+    end = plain(last_line(question.answer))
+    assert end in plain(answer.text), "the answer's last line is inside its collapsible"
+    assert end not in plain(shown_openly(page.find("article"))), "and nowhere else on the open page"
+
+
 @pytest.mark.parametrize("question", QUESTIONS, ids=ids)
 def test_structured_guidance_is_rendered(site: Path, question: Question) -> None:
     page = page_of(site, question)
@@ -109,23 +134,63 @@ def test_structured_guidance_is_rendered(site: Path, question: Question) -> None
     assert [label.text for label in labels] == ["Junior", "Mid", "Senior"]
 
 
+def metas_of(head) -> dict[str, str | None]:
+    return {m.attrs.get("property") or m.attrs.get("name"): m.attrs.get("content") for m in head.find_all("meta")}
+
+
+def summary_of(question: Question) -> str:
+    """The page summary rule, stated on its own: the question's words; if they
+    are longer than DESCRIPTION_LENGTH, the most whole words that fit with "…"."""
+    text = words(question.question)
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text
+    kept = text.split(" ")[0]
+    for word in text.split(" ")[1:]:
+        if len(f"{kept} {word}…") > DESCRIPTION_LENGTH:
+            break
+        kept = f"{kept} {word}"
+    return f"{kept}…"
+
+
+def test_the_bank_has_questions_on_both_sides_of_the_summary_limit() -> None:
+    # Otherwise the page test below would check only one branch of the rule.
+    lengths = [len(words(q.question)) for q in QUESTIONS]
+    assert min(lengths) <= DESCRIPTION_LENGTH < max(lengths)
+
+
 @pytest.mark.parametrize("question", QUESTIONS, ids=ids)
 def test_meta_for_link_previews(site: Path, question: Question) -> None:
     page = page_of(site, question)
     head = page.find("head")
-    metas = {m.attrs.get("property") or m.attrs.get("name"): m.attrs.get("content") for m in head.find_all("meta")}
+    metas = metas_of(head)
     assert head.find("title").text == f"{question.title} - Python Interview Question Bank"
-    assert metas["description"] and words(question.question).startswith(metas["description"].rstrip("…"))
+    assert metas["description"] == summary_of(question)
     assert head.find("link", rel="canonical").attrs["href"].endswith(f"/questions/{question.id}/")
-    assert metas["og:title"] == question.title
+    # A link pasted into a chat or a job posting unfurls with this page's own
+    # title and summary, not the site's.
+    assert metas["og:title"] == metas["twitter:title"] == question.title
+    assert metas["og:description"] == metas["twitter:description"] == metas["description"]
+    assert metas["og:type"] == "article"
     assert metas["og:url"] == head.find("link", rel="canonical").attrs["href"]
     assert metas["twitter:card"] == "summary"
 
 
+def test_pages_without_a_summary_preview_as_the_site(site: Path) -> None:
+    bank = real_bank()
+    head = parse(site / "index.html").find("head")
+    metas = metas_of(head)
+    assert metas["description"] == metas["og:description"] == metas["twitter:description"] == words(bank.description)
+    assert metas["og:type"] == "website"
+
+
 @pytest.mark.parametrize("question", QUESTIONS, ids=ids)
 def test_edit_link_opens_the_data_file(site: Path, question: Question) -> None:
-    edit = page_of(site, question).find("a", rel="edit")
-    assert edit.attrs["href"].endswith("/edit/main/data/questions.yaml")
+    page = page_of(site, question)
+    # The repository link in the header is the site's repo_url.
+    repository = page.find("a", class_="md-source").attrs["href"]
+    assert repository.startswith("https://")
+    edit = page.find("a", rel="edit")
+    assert edit.attrs["href"] == f"{repository.rstrip('/')}/edit/main/data/questions.yaml"
 
 
 def test_previous_and_next_links_follow_the_bank_order(site: Path) -> None:

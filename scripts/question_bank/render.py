@@ -77,8 +77,6 @@ def render_question(bank: Bank, index: int) -> str:
         question=questions[index],
         previous=questions[index - 1] if index > 0 else None,
         next=questions[index + 1] if index + 1 < len(questions) else None,
-        position=index + 1,
-        total=len(questions),
     )
 
 
@@ -104,11 +102,19 @@ def render_redirect(target: str, canonical_url: str) -> str:
 
 
 def description(question: Question) -> str:
-    """Plain-text summary for meta descriptions and link previews."""
+    """Plain-text summary for meta descriptions and link previews.
+
+    The question with its whitespace collapsed; if that is longer than
+    DESCRIPTION_LENGTH, as many whole words as fit with an ellipsis after them.
+    """
     text = " ".join(question.question.split())
     if len(text) <= DESCRIPTION_LENGTH:
         return text
-    return text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+    room = DESCRIPTION_LENGTH - len("…")
+    # The last space at which the text can stop; a first word longer than
+    # the room is cut inside the word.
+    cut = text.rfind(" ", 0, room + 1)
+    return text[: cut if cut > 0 else room] + "…"
 
 
 def field_reference() -> list[dict[str, str | bool]]:

@@ -1,0 +1,119 @@
+"""`scripts/kit`: a job description in, a ranked kit out, as Markdown or JSON.
+
+`main` is called in-process; one test runs the real script, to prove the wrapper.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+
+import pytest
+from question_bank.kit import DEFAULT_TOP, main
+from question_bank.matching import rank
+
+from support import FIXTURES, ROOT, real_bank
+
+BANK = real_bank()
+JOBS = FIXTURES / "job-descriptions"
+BY_ID = {question.id: question for question in BANK.questions}
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def job(name: str) -> str:
+    return (JOBS / f"{name}.md").read_text(encoding="utf-8")
+
+
+def test_json_lists_the_ranking_with_minutes_scores_and_matches(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(JOBS / "async-api.md"), "--json", "--top", "3")
+    assert code == 0
+    kit = json.loads(out)
+    expected = rank(BANK, job("async-api"))[:3]
+    assert [q["id"] for q in kit["questions"]] == [s.question for s in expected]
+    for shown, suggestion in zip(kit["questions"], expected, strict=True):
+        question = BY_ID[suggestion.question]
+        assert shown == {
+            "id": question.id,
+            "title": question.title,
+            "level": question.level,
+            "minutes": question.minutes,
+            "score": suggestion.score,
+            "matched": [{"term": term, "via": via} for term, via in suggestion.matches],
+        }
+    assert kit["total_minutes"] == sum(BY_ID[s.question].minutes for s in expected)
+
+
+def test_markdown_is_a_numbered_table_with_the_total_and_a_share_link(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(JOBS / "junior.md"))
+    assert code == 0
+    expected = rank(BANK, job("junior"))[:DEFAULT_TOP]
+    lines = out.splitlines()
+    assert lines[0] == "| # | Question | Level | Time | Score | Matched |"
+    rows = [line for line in lines if line.startswith("| ") and line[2].isdigit()]
+    assert len(rows) == DEFAULT_TOP
+    for number, (row, suggestion) in enumerate(zip(rows, expected, strict=True), 1):
+        question = BY_ID[suggestion.question]
+        cells = [cell.strip() for cell in row.strip("|").split(" | ")]
+        assert cells[:5] == [str(number), f"{question.title} (`{question.id}`)", question.level,
+                             f"{question.minutes} min", str(suggestion.score)]
+        for term, via in suggestion.matches:
+            assert (f"{term} → {via}" if via else term) in cells[5]
+    total = sum(BY_ID[s.question].minutes for s in expected)
+    assert lines[-1] == f"Total: {total} min. Share it: `/kit/?q={','.join(s.question for s in expected)}`"
+
+
+def test_a_matched_term_cannot_break_the_table(capsys: pytest.CaptureFixture[str], tmp_path) -> None:
+    # A keyword holding a pipe, as the data may: it is escaped in its cell.
+    source = (ROOT / "data" / "questions.yaml").read_text(encoding="utf-8")
+    piped = tmp_path / "bank.yaml"
+    piped.write_text(re.sub(r"^    keywords: \[", "    keywords: ['a|b', ", source, count=1, flags=re.MULTILINE))
+    posting = tmp_path / "job.md"
+    posting.write_text("We need a|b experience.", encoding="utf-8")
+    code, out, _ = run(capsys, str(posting), "--bank", str(piped), "--top", "1")
+    assert code == 0
+    row = out.splitlines()[2]
+    assert "a\\|b" in row and row.count(" | ") == 5
+
+
+def test_standard_input_is_read_when_no_file_is_given(capsys: pytest.CaptureFixture[str], monkeypatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(job("junior")))
+    code, out, _ = run(capsys, "--top", "1")
+    assert code == 0
+    assert f"(`{rank(BANK, job('junior'))[0].question}`)" in out
+
+
+def test_a_posting_that_matches_nothing_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(JOBS / "nothing.md"))
+    assert code == 0
+    assert out.startswith("No question matches this job description.")
+    code, out, _ = run(capsys, str(JOBS / "nothing.md"), "--json")
+    assert json.loads(out) == {"total_minutes": 0, "questions": []}
+
+
+def test_an_unreadable_posting_is_an_error_not_a_traceback(capsys: pytest.CaptureFixture[str], tmp_path) -> None:
+    code, out, err = run(capsys, str(tmp_path / "missing.md"))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"error: cannot read {tmp_path / 'missing.md'}: ")
+
+
+def test_a_broken_bank_is_reported_with_its_location(capsys: pytest.CaptureFixture[str], tmp_path) -> None:
+    broken = tmp_path / "bank.yaml"
+    broken.write_text("title: [unclosed\n", encoding="utf-8")
+    code, out, err = run(capsys, str(JOBS / "junior.md"), "--bank", str(broken))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"error: 1 problem in the question bank:\n  {broken}:")
+
+
+def test_the_script_runs_the_cli() -> None:
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "kit"), str(JOBS / "async-api.md"), "--json", "--top", "1"],
+        capture_output=True, text=True, check=True,
+    )
+    assert [q["id"] for q in json.loads(result.stdout)["questions"]] == [rank(BANK, job("async-api"))[0].question]

@@ -10,14 +10,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from local_browser import wait_until_answering
+from local_browser import serve_site
 
 SKIP_VARIABLE = "QB_SKIP_BROWSER"
 BASE_PATH = "/bank/"
@@ -27,34 +24,6 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-
-
-class _SiteHandler(SimpleHTTPRequestHandler):
-    """Serves a built site below BASE_PATH, with its 404 page, as GitHub Pages does."""
-
-    def __init__(self, *args, site: Path, **kwargs):
-        self.site = site
-        super().__init__(*args, directory=str(site), **kwargs)
-
-    def translate_path(self, path: str) -> str:
-        path = urlsplit(path).path
-        if not path.startswith(BASE_PATH):
-            return str(self.site / "__outside_base_path__")
-        return super().translate_path("/" + path[len(BASE_PATH) :])
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        not_found = self.site / "404.html"
-        if code != 404 or not not_found.exists():
-            return super().send_error(code, message, explain)
-        body = not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args) -> None:  # keep test output readable
-        pass
 
 
 @dataclass
@@ -68,22 +37,9 @@ class Server:
 
 @contextlib.contextmanager
 def serve(build: Callable[[str], Path]) -> Iterator[Server]:
-    """Bind a port, build the site for that address, serve it, and always shut down."""
-    holder: dict[str, Path] = {}
-    server = ThreadingHTTPServer(("127.0.0.1", 0), lambda *a, **k: _SiteHandler(*a, site=holder["site"], **k))
-    root_url = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
-        holder["site"] = build(root_url + BASE_PATH)
-    except BaseException:
-        server.server_close()  # shutdown() would wait forever for a loop that never started
-        raise
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        wait_until_answering(root_url + BASE_PATH)
-        yield Server(root_url, root_url + BASE_PATH)
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Build the site for a free port's address and serve it below BASE_PATH, gzipped."""
+    with serve_site(build, BASE_PATH) as site_url:
+        yield Server(site_url[: -len(BASE_PATH)], site_url)
 
 
 CSP_RECORDER = """

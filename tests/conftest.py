@@ -1,18 +1,11 @@
-"""Fixtures: the real bank, and sites built from it or from a fixture bank."""
+"""Fixtures: sites built from the real bank or from a fixture bank."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from question_bank.model import Bank
-
-from support import FIXTURES, built, real_bank
-
-
-@pytest.fixture(scope="session")
-def bank() -> Bank:
-    return real_bank()
+from support import FIXTURES, built
 
 
 @pytest.fixture(scope="session")

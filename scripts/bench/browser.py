@@ -1,4 +1,4 @@
-"""Search speed in the browser: Debian's Chromium, driven by Playwright, on 127.0.0.1.
+"""Search speed in the browser: Debian's Chromium, driven by Playwright, on 127.0.0.1 (served gzipped).
 
 Material's search runs in a web worker. The page fetches search_index.json,
 posts it to the worker (message type 0, SETUP); the worker builds its lunr
@@ -21,16 +21,10 @@ every message both ways, and watches the result list for DOM changes:
 
 from __future__ import annotations
 
-import contextlib
 import statistics
-import sys
-import threading
-from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from local_browser import CHROMIUM, LAUNCH_ARGS, wait_until_answering
+from local_browser import CHROMIUM, LAUNCH_ARGS, serve_site
 
 VIEWPORT = {"width": 1280, "height": 900}  # desktop: the search box is in the header
 SEARCH_INPUT = "input.md-search__input"
@@ -87,35 +81,6 @@ SETTLED = """(query) => {
 }"""
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:
-        pass
-
-
-class _Server(ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:
-        # Closing a browser context drops its open connections; that is the
-        # benchmark moving on, not a failure worth a traceback.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-@contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve `site` on a free port of 127.0.0.1 until the block ends; yield its root URL once it answers."""
-    server = _Server(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        wait_until_answering(url)
-        yield url
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 def _open(browser, url: str):
     # A fresh context per load: empty HTTP cache, as on a first visit.
     # The probes below use wait_for_function, which evaluates strings in the
@@ -168,7 +133,7 @@ def measure_search(site: Path, page: str, queries: list[str], loads: int) -> dic
     """Open `page` of `site` `loads` times for readiness, then time each query on the last one."""
     from playwright.sync_api import sync_playwright
 
-    with serve(site) as url, sync_playwright() as playwright:
+    with serve_site(lambda _url: site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS, headless=True)
         try:
             load_timings = []

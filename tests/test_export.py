@@ -8,7 +8,6 @@ from pathlib import Path
 
 import jsonschema
 from question_bank.export import FORMAT_VERSION, KIT_DATA_FILE, export, kit_data, kit_question, kit_question_path, to_json
-from question_bank.matching import keys_in, rank
 from question_bank.model import Bank
 
 from support import real_bank
@@ -137,28 +136,3 @@ def test_hostile_material_is_sanitised_html(hostile_site: Path) -> None:
     assert not markup.tags & {"script", "img", "iframe", "svg", "style", "details", "b", "u"}
     assert not {name for name in markup.attributes if name.startswith("on")}
     assert all(link.startswith(("https:", "#")) for link in markup.links), markup.links
-
-
-def test_kit_rules_alone_reproduce_the_ranking() -> None:
-    """The published rules carry everything ranking needs: a replay over the
-    JSON alone (as the page does it; the browser test runs matching.js itself)
-    gives the same scores as matching.rank."""
-    data = json.loads(json.dumps(kit_data(BANK)))
-    text = "FastAPI and asyncio services under high traffic, multi-processing for CPU-bound work"
-    present = keys_in(text, data["longest"])
-    seen: dict[str, set[str]] = {}
-    reasons: dict[str, set[tuple[str, str]]] = {}
-    for rule_key, _term, via, kind, questions in data["rules"]:
-        if rule_key not in present:
-            continue
-        for question in questions:
-            if rule_key in seen.setdefault(question, set()):
-                continue
-            seen[question].add(rule_key)
-            reasons.setdefault(question, set()).add((kind, rule_key if kind == "keyword" else via))
-    replay = {
-        question: sum(data["weights"][kind] for kind, _ in found)
-        for question, found in reasons.items()
-        if any(kind != "level" for kind, _ in found)
-    }
-    assert replay == {s.question: s.score for s in rank(BANK, text)}

@@ -11,8 +11,8 @@ import re
 import subprocess
 
 import pytest
-from question_bank.kit import DEFAULT_TOP, main
-from question_bank.matching import rank
+from question_bank.kit import main
+from question_bank.matching import DEFAULT_BUDGET, infer_level, kit, rank, uncovered
 
 from support import FIXTURES, ROOT, real_bank
 
@@ -31,13 +31,24 @@ def job(name: str) -> str:
     return (JOBS / f"{name}.md").read_text(encoding="utf-8")
 
 
-def test_json_lists_the_ranking_with_minutes_scores_and_matches(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, str(JOBS / "async-api.md"), "--json", "--top", "3")
+def suggested(name: str, minutes: int = DEFAULT_BUDGET) -> list:
+    """The kit matching.py suggests for a fixture posting, as ranked suggestions."""
+    text = job(name)
+    ranked = rank(BANK, text)
+    by_id = {s.question: s for s in ranked}
+    return [by_id[q] for q in kit(BANK, ranked, infer_level(BANK, text).level, minutes)]
+
+
+def test_json_lists_the_kit_with_level_minutes_scores_matches_and_gaps(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(JOBS / "async-api.md"), "--json", "--minutes", "45")
     assert code == 0
-    kit = json.loads(out)
-    expected = rank(BANK, job("async-api"))[:3]
-    assert [q["id"] for q in kit["questions"]] == [s.question for s in expected]
-    for shown, suggestion in zip(kit["questions"], expected, strict=True):
+    printed = json.loads(out)
+    expected = suggested("async-api", 45)
+    level = infer_level(BANK, job("async-api"))
+    assert (printed["level"], printed["level_because"]) == (level.level, level.because)
+    assert printed["uncovered"] == uncovered(BANK, job("async-api"))
+    assert [q["id"] for q in printed["questions"]] == [s.question for s in expected]
+    for shown, suggestion in zip(printed["questions"], expected, strict=True):
         question = BY_ID[suggestion.question]
         assert shown == {
             "id": question.id,
@@ -45,25 +56,27 @@ def test_json_lists_the_ranking_with_minutes_scores_and_matches(capsys: pytest.C
             "level": question.level,
             "minutes": question.minutes,
             "score": suggestion.score,
-            "matched": [{"term": term, "via": via} for term, via in suggestion.matches],
+            "matched": [{"term": term, "via": via, "weight": weight} for term, via, weight in suggestion.matches],
         }
-    assert kit["total_minutes"] == sum(BY_ID[s.question].minutes for s in expected)
+    assert printed["total_minutes"] == sum(BY_ID[s.question].minutes for s in expected)
 
 
 def test_markdown_is_a_numbered_table_with_the_total_and_a_share_link(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, str(JOBS / "junior.md"))
     assert code == 0
-    expected = rank(BANK, job("junior"))[:DEFAULT_TOP]
+    expected = suggested("junior")
     lines = out.splitlines()
-    assert lines[0] == "| # | Question | Level | Time | Score | Matched |"
+    assert lines[0] == "Level: junior (the title says junior)."
+    assert lines[2] == "Every skill recognised in the posting has a question."
+    assert lines[4] == "| # | Question | Level | Time | Score | Matched |"
     rows = [line for line in lines if line.startswith("| ") and line[2].isdigit()]
-    assert len(rows) == DEFAULT_TOP
+    assert len(rows) == len(expected)
     for number, (row, suggestion) in enumerate(zip(rows, expected, strict=True), 1):
         question = BY_ID[suggestion.question]
         cells = [cell.strip() for cell in row.strip("|").split(" | ")]
         assert cells[:5] == [str(number), f"{question.title} (`{question.id}`)", question.level,
                              f"{question.minutes} min", str(suggestion.score)]
-        for term, via in suggestion.matches:
+        for term, via, _ in suggestion.matches:
             assert (f"{term} → {via}" if via else term) in cells[5]
     total = sum(BY_ID[s.question].minutes for s in expected)
     assert lines[-1] == f"Total: {total} min. Share it: `/kit/?q={','.join(s.question for s in expected)}`"
@@ -76,25 +89,25 @@ def test_a_matched_term_cannot_break_the_table(capsys: pytest.CaptureFixture[str
     piped.write_text(re.sub(r"^    keywords: \[", "    keywords: ['a|b', ", source, count=1, flags=re.MULTILINE))
     posting = tmp_path / "job.md"
     posting.write_text("We need a|b experience.", encoding="utf-8")
-    code, out, _ = run(capsys, str(posting), "--bank", str(piped), "--top", "1")
+    code, out, _ = run(capsys, str(posting), "--bank", str(piped))
     assert code == 0
-    row = out.splitlines()[2]
+    row = out.splitlines()[6]
     assert "a\\|b" in row and row.count(" | ") == 5
 
 
 def test_standard_input_is_read_when_no_file_is_given(capsys: pytest.CaptureFixture[str], monkeypatch) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO(job("junior")))
-    code, out, _ = run(capsys, "--top", "1")
+    code, out, _ = run(capsys)
     assert code == 0
-    assert f"(`{rank(BANK, job('junior'))[0].question}`)" in out
+    assert f"(`{suggested('junior')[0].question}`)" in out
 
 
 def test_a_posting_that_matches_nothing_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, str(JOBS / "nothing.md"))
     assert code == 0
-    assert out.startswith("No question matches this job description.")
+    assert out.splitlines()[-1] == "No question matches this job description. Pick questions by topic on the kit page instead."
     code, out, _ = run(capsys, str(JOBS / "nothing.md"), "--json")
-    assert json.loads(out) == {"total_minutes": 0, "questions": []}
+    assert json.loads(out) == {"level": "mid", "level_because": "nothing says, so mid is assumed", "uncovered": [], "total_minutes": 0, "questions": []}
 
 
 def test_an_unreadable_posting_is_an_error_not_a_traceback(capsys: pytest.CaptureFixture[str], tmp_path) -> None:
@@ -113,7 +126,10 @@ def test_a_broken_bank_is_reported_with_its_location(capsys: pytest.CaptureFixtu
 
 def test_the_script_runs_the_cli() -> None:
     result = subprocess.run(
-        [str(ROOT / "scripts" / "kit"), str(JOBS / "async-api.md"), "--json", "--top", "1"],
+        [str(ROOT / "scripts" / "kit"), str(JOBS / "async-api.md"), "--json", "--level", "senior"],
         capture_output=True, text=True, check=True,
     )
-    assert [q["id"] for q in json.loads(result.stdout)["questions"]] == [rank(BANK, job("async-api"))[0].question]
+    printed = json.loads(result.stdout)
+    ranked = rank(BANK, job("async-api"), "senior")
+    assert (printed["level"], printed["level_because"]) == ("senior", "as given")
+    assert [q["id"] for q in printed["questions"]] == kit(BANK, ranked, "senior", DEFAULT_BUDGET)

@@ -1,4 +1,5 @@
-"""Matching job descriptions to questions: realistic roles, explainable results."""
+"""Matching job descriptions to questions: the role's level, word forms,
+specificity, a time-boxed kit and the skills no question covers."""
 
 from __future__ import annotations
 
@@ -6,11 +7,14 @@ import json
 import subprocess
 
 import pytest
-from question_bank.matching import key, keys_in, rank, words
+from question_bank.matching import (
+    DEFAULT_BUDGET, infer_level, key, keys_in, kit, rank, rules, stems, uncovered,
+)
 
 from support import FIXTURES, ROOT, real_bank
 
 BANK = real_bank()
+BY_ID = {q.id: q for q in BANK.questions}
 JOBS = FIXTURES / "job-descriptions"
 
 
@@ -22,24 +26,27 @@ def top(name: str, count: int) -> list[str]:
     return [s.question for s in rank(BANK, job(name))[:count]]
 
 
-def matched(name: str, question_id: str) -> list[str]:
-    suggestion = next(s for s in rank(BANK, job(name)) if s.question == question_id)
-    return [f"{term} → {via}" if via else term for term, via in suggestion.matches]
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Multi-processing", ["multi", "processing"]),
+        ("Multi-processing", ["multi", "process"]),
         ("async/await", ["async", "await"]),
-        ("APIs, Decorators; classes!", ["api", "decorator", "classe"]),
-        ("libraries", ["library"]),
-        ("asyncio process status", ["asyncio", "process", "status"]),
+        ("status, classes; libraries!", ["status", "class", "librari"]),
         ("C++ and C#", ["c++", "and", "c#"]),
+        ("Node.js CI/CD", ["node", "js", "ci", "cd"]),
     ],
 )
-def test_words_are_normalised(text: str, expected: list[str]) -> None:
-    assert words(text) == expected
+def test_words_are_stemmed(text: str, expected: list[str]) -> None:
+    assert stems(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("profiling", "profile"), ("profiler", "profile"), ("streaming", "stream"), ("tests", "testing"),
+     ("vectorisation", "vectorization"), ("vectorise", "vectorize"), ("optimisation", "optimize")],
+)
+def test_word_forms_and_spellings_meet(one: str, other: str) -> None:
+    assert key(one) == key(other)
 
 
 @pytest.mark.parametrize("spelling", ["multiprocessing", "Multi-processing", "multi processing", "MULTIPROCESSING"])
@@ -47,33 +54,81 @@ def test_common_spellings_meet(spelling: str) -> None:
     assert key("multiprocessing") in keys_in(f"We use {spelling} daily.", longest=4)
 
 
-def test_async_role_asks_about_asyncio_and_the_gil() -> None:
-    assert top("async-api", 2) == ["asyncio", "gil"]
-    reasons = matched("async-api", "asyncio")
-    assert "asyncio" in reasons and "async/await" in reasons
-    assert "fastapi → Async I/O" in reasons
-    assert "high traffic → Concurrency" in reasons
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Senior Python Developer\nYou will mentor junior and mid-level developers.", "senior"),
+        ("Python Developer\nWe need 5+ years of Python. You mentor junior developers.", "senior"),
+        ("Python Developer\n3-5 years of experience with Django.", "mid"),
+        ("Python Developer\nYou report to a senior manager. A graduate role, 0-1 years.", "junior"),
+        ("Python Developer\nYou will work alongside senior engineers as a junior developer.", "junior"),
+        ("Python Developer\nBuild APIs.", "mid"),
+    ],
+)
+def test_the_level_is_read_as_a_recruiter_reads_it(text: str, level: str) -> None:
+    assert infer_level(BANK, text).level == level
 
 
-def test_django_role_asks_about_production_concerns() -> None:
-    assert set(top("django-backend", 3)) == {"dependency-management", "wsgi-asgi", "n-plus-one"}
-    assert "sentry → Logging" in matched("django-backend", "exception-handling")
-    assert "orm" in matched("django-backend", "metaclasses")
+def test_a_specific_term_outweighs_a_generic_one() -> None:
+    weights = {(rule.term, rule.kind): rule.weight for rule in rules(BANK)}
+    # A question's own keyword (one question) above a topic's term; a topic of
+    # few questions above one of many.
+    assert weights["profiling", "keyword"] > weights["profiling", "topic"] > weights["performance", "topic"]
 
 
-def test_data_engineering_role_asks_about_large_data_first() -> None:
-    assert top("data-engineering", 3) == ["bigger-than-memory", "pandas-vectorise", "generators"]
-    reasons = matched("data-engineering", "generators")
-    assert "etl → Generators and iterators" in reasons and "large files → Generators and iterators" in reasons
-    # "multi-processing" in the posting finds the keyword spelled "multiprocessing".
-    assert "multiprocessing" in matched("data-engineering", "gil")
+def test_a_term_repeated_fifty_times_counts_once() -> None:
+    once = {s.question: s.score for s in rank(BANK, "Python Developer\nasyncio")}
+    fifty = {s.question: s.score for s in rank(BANK, "Python Developer\n" + "asyncio " * 50)}
+    assert once == fifty
 
 
-def test_junior_role_gets_junior_questions() -> None:
-    kit = top("junior", 3)
-    assert kit == ["lists-tuples-sets", "dependency-management", "repo-tooling"]
-    assert all(q.level == "junior" for q in BANK.questions if q.id in kit)
-    assert "graduate → junior level" in matched("junior", "lists-tuples-sets")
+def test_matched_terms_are_strongest_first() -> None:
+    for s in rank(BANK, job("django-backend")):
+        weights = [weight for _, _, weight in s.matches]
+        assert weights == sorted(weights, reverse=True)
+
+
+def test_the_level_breaks_a_tie_with_pinned_scores() -> None:
+    """Pinned on the 40-question bank: "performance" points to six questions
+    alike (weight 339); the role's level lifts its own by 100. Reversing the
+    level's effect fails here (and in the browser test, which compares scores)."""
+    text = "Python Developer\nperformance"
+    as_senior = [(s.question, s.score) for s in rank(BANK, text, "senior")][:2]
+    as_junior = [(s.question, s.score) for s in rank(BANK, text, "junior")][:2]
+    assert as_senior == [("bigger-than-memory", 439), ("lists-tuples-sets", 339)]
+    assert as_junior == [("lists-tuples-sets", 439), ("generators", 439)]
+    assert [(s.question, s.score) for s in rank(BANK, "Python Developer\nasyncio", "mid")] == [("asyncio", 1214), ("wsgi-asgi", 709)]
+
+
+@pytest.mark.parametrize("name", ["async-api", "data-engineering", "django-backend", "junior"])
+@pytest.mark.parametrize("budget", [45, 60, 90])
+def test_the_kit_fits_its_budget(name: str, budget: int) -> None:
+    text = job(name)
+    chosen = kit(BANK, rank(BANK, text), infer_level(BANK, text).level, budget)
+    assert chosen and sum(BY_ID[q].minutes for q in chosen) <= budget
+
+
+def test_the_kit_covers_distinct_skills_before_a_second_question_on_one() -> None:
+    ranked = rank(BANK, job("async-api"))
+    # The two best matches share no skill, but the third best is a second
+    # question on a skill already covered: a distinct skill comes first.
+    chosen = kit(BANK, ranked, "mid", 45)
+    skills = [BY_ID[q].topics[0] for q in chosen]
+    assert len(set(skills)) == len(skills)
+
+
+def test_a_senior_kit_never_starts_with_a_junior_question() -> None:
+    text = job("django-backend")
+    assert infer_level(BANK, text).level == "senior"
+    chosen = kit(BANK, rank(BANK, text), "senior", DEFAULT_BUDGET)
+    assert BY_ID[chosen[0]].level != "junior"
+    levels = [BY_ID[q].level for q in chosen]
+    assert levels == sorted(levels, key=lambda level: level == "junior")
+
+
+def test_skills_no_question_covers_are_named() -> None:
+    assert uncovered(BANK, "We run Airflow and GraphQL on Terraform-managed clusters, with asyncio.") == ["terraform", "graphql", "airflow"]
+    assert uncovered(BANK, job("data-engineering")) == ["airflow"]
 
 
 def test_a_role_with_no_python_matches_nothing() -> None:
@@ -82,11 +137,6 @@ def test_a_role_with_no_python_matches_nothing() -> None:
 
 def test_level_words_alone_suggest_nothing() -> None:
     assert rank(BANK, "Senior lead, junior graduate, mid-level.") == []
-
-
-def test_each_word_counts_once_per_question() -> None:
-    suggestion = rank(BANK, "high traffic, high-traffic, High Traffic")[0]
-    assert [term for term, _ in suggestion.matches].count("high traffic") == 1
 
 
 def test_ranking_is_deterministic_and_in_bank_order_on_ties() -> None:
@@ -98,23 +148,25 @@ def test_ranking_is_deterministic_and_in_bank_order_on_ties() -> None:
     assert tied == [q for q in order if q in tied]
 
 
-def test_cli_prints_the_same_ranking_as_json() -> None:
+def test_cli_prints_the_level_the_kit_and_the_gaps_as_json() -> None:
     result = subprocess.run(
-        [str(ROOT / "scripts" / "kit"), str(JOBS / "async-api.md"), "--json", "--top", "3"],
+        [str(ROOT / "scripts" / "kit"), str(JOBS / "data-engineering.md"), "--json", "--minutes", "45"],
         capture_output=True, text=True, check=True,
     )
-    kit = json.loads(result.stdout)
-    expected = rank(BANK, job("async-api"))[:3]
-    assert [q["id"] for q in kit["questions"]] == [s.question for s in expected]
-    assert [q["score"] for q in kit["questions"]] == [s.score for s in expected]
-    assert kit["questions"][0]["matched"][0] == {"term": "asyncio", "via": None}
-    assert kit["total_minutes"] == sum(q["minutes"] for q in kit["questions"])
+    printed = json.loads(result.stdout)
+    text = job("data-engineering")
+    level = infer_level(BANK, text).level
+    assert printed["level"] == level
+    assert [q["id"] for q in printed["questions"]] == kit(BANK, rank(BANK, text), level, 45)
+    assert printed["uncovered"] == ["airflow"]
+    assert printed["total_minutes"] == sum(q["minutes"] for q in printed["questions"]) <= 45
 
 
-def test_cli_markdown_reads_standard_input_and_says_when_nothing_matches() -> None:
+def test_cli_level_option_and_markdown_from_standard_input() -> None:
     result = subprocess.run([str(ROOT / "scripts" / "kit")], input=job("nothing"), capture_output=True, text=True)
     assert result.returncode == 0
-    assert result.stdout.startswith("No question matches")
+    assert "No question matches" in result.stdout
+    result = subprocess.run([str(ROOT / "scripts" / "kit"), "--level", "senior"], input=job("junior"), capture_output=True, text=True)
+    assert result.stdout.startswith("Level: senior (as given).")
     result = subprocess.run([str(ROOT / "scripts" / "kit")], input=job("junior"), capture_output=True, text=True)
-    assert "| 1 | Lists, tuples and sets (`lists-tuples-sets`) | junior |" in result.stdout
-    assert "/kit/?q=lists-tuples-sets,dependency-management,repo-tooling" in result.stdout
+    assert result.stdout.startswith("Level: junior (the title says junior).")

@@ -19,7 +19,7 @@ from pydantic import Field, StringConstraints
 
 from .examples import field_name
 from .labels import CHECKLISTS, PART_LABELS
-from .matching import WEIGHTS, longest_run, rules
+from .matching import kit_rules
 from .model import EXERCISE_CHECKLIST, LEVELS, RUBRIC_BANDS, SCORING_RULE, SLUG_PATTERN, Bank, Question, Slug
 from .render import field_html, inline_field_html, question_url
 from .safe_html import markdown_html
@@ -88,7 +88,6 @@ def kit_data(bank: Bank) -> dict[str, Any]:
 
     Each question's longer texts are in its own file (`kit_question`).
     """
-    all_rules = rules(bank)
     return {
         "levels": list(LEVELS),
         "bands": [
@@ -110,9 +109,7 @@ def kit_data(bank: Bank) -> dict[str, Any]:
         # The topic filter groups topics under the bank's areas, as the home page does.
         "areas": [[area, label, [slug for slug, topic in bank.topics.items() if topic.area == area]]
                   for area, label in bank.areas.items()],
-        "weights": WEIGHTS,
-        "longest": longest_run(all_rules),
-        "rules": [[rule.key, rule.term, rule.via, rule.kind, list(rule.questions)] for rule in all_rules],
+        "matching": kit_rules(bank),
         "aliases": {alias: q.id for q in bank.questions for alias in q.aliases},
         "questions": [
             {

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 from question_bank.export import kit_data, kit_question
 from question_bank.labels import PART_LABELS
-from question_bank.matching import rank
+from question_bank.matching import DEFAULT_BUDGET, infer_level, kit, rank, stems, uncovered
 from question_bank.model import RUBRIC_BANDS
 from question_bank.scorecard import NOT_ASKED, RECOMMENDATIONS
 
@@ -49,7 +49,7 @@ def query_ids(page) -> list[str]:
 
 def shown(matches) -> list[str]:
     """A suggestion's matched terms as the page writes them."""
-    return [f"{term} → {via}" if via else term for term, via in matches]
+    return [f"{term} → {via}" if via else term for term, via, _ in matches]
 
 
 def fill_job_description(page, path: Path) -> None:
@@ -208,22 +208,53 @@ def test_job_description_suggests_questions_with_the_words_that_matched(page, se
     expect(suggestions.first.get_by_role("button")).to_have_text("Remove")
 
 
-@pytest.mark.parametrize("job_description", JOB_DESCRIPTIONS, ids=[path.stem for path in JOB_DESCRIPTIONS])
-def test_the_page_ranks_exactly_as_python(page, server, job_description: Path) -> None:
-    text = job_description.read_text(encoding="utf-8")
-    open_kit(page, server)
-    in_browser = page.evaluate(
+def in_the_page(page, text: str) -> dict:
+    """What matching.js makes of a posting: level, ranking, kit and gaps."""
+    return page.evaluate(
         """async text => {
-             const { rank } = await import(new URL("../javascripts/kit/matching.js", location.href));
-             return rank(await (await fetch("bank.json")).json(), text);
+             const m = await import(new URL("../javascripts/kit/matching.js", location.href));
+             const data = await (await fetch("bank.json")).json();
+             const level = m.inferLevel(data.matching, data.levels, text);
+             const ranked = m.rank(data, text);
+             return { level, ranked, kit: m.kit(data, ranked, level.level, data.matching.default_budget), uncovered: m.uncovered(data, text) };
            }""",
         text,
     )
-    in_python = [
-        {"question": s.question, "score": s.score, "matches": [list(match) for match in s.matches]}
-        for s in rank(BANK, text)
-    ]
-    assert in_browser == in_python
+
+
+@pytest.mark.parametrize("job_description", JOB_DESCRIPTIONS, ids=[path.stem for path in JOB_DESCRIPTIONS])
+def test_the_page_reads_ranks_and_suggests_exactly_as_python(page, server, job_description: Path) -> None:
+    text = job_description.read_text(encoding="utf-8")
+    open_kit(page, server)
+    level = infer_level(BANK, text)
+    ranked = rank(BANK, text)
+    in_python = {
+        "level": {"level": level.level, "because": level.because},
+        "ranked": [
+            {"question": s.question, "level": s.level, "score": s.score, "matches": [list(match) for match in s.matches]}
+            for s in ranked
+        ],
+        "kit": kit(BANK, ranked, level.level, DEFAULT_BUDGET),
+        "uncovered": uncovered(BANK, text),
+    }
+    assert in_the_page(page, text) == in_python
+
+
+AWKWARD = ["status", "classes", "libraries", "C++", "C#", "Node.js", "CI/CD", "async/await", "multi-processing",
+           "vectorisation", "vectorization", "profiling", "profiler", "streaming", "analyses", "behaviour", "Café"]
+
+
+def test_the_page_normalises_words_as_python(page, server) -> None:
+    open_kit(page, server)
+    in_browser = page.evaluate(
+        """async words => {
+             const m = await import(new URL("../javascripts/kit/matching.js", location.href));
+             const data = await (await fetch("bank.json")).json();
+             return words.map((word) => m.stems(data.matching, word));
+           }""",
+        AWKWARD,
+    )
+    assert in_browser == [stems(word) for word in AWKWARD]
 
 
 def test_a_job_description_that_matches_nothing_says_so_and_offers_the_filters(page, server) -> None:

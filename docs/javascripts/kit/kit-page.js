@@ -39,6 +39,7 @@ export function mountKit(root, bank) {
   listen(root, act, {
     change: (target) => {
       if (page.browse.isFilter(target)) page.browse.filter();
+      else if (page.suggest.isChoice(target)) page.suggest.choose(target);
       else if (target.dataset.assign) assign(page, target);
       else if (target.type === "checkbox") act[target.checked ? "add" : "drop"](target.value);
     },
@@ -102,6 +103,8 @@ function actions(page) {
     copy: () => copyLink(page),
     print: () => print(page),
     clear: () => change(page, [], "Cleared the kit."),
+    // The suggested kit replaces the kit in one click; it stays editable like any other.
+    use: () => change(page, page.suggest.proposal().map((id) => ({ id, by: "" })), "Using the suggested kit."),
     reset: page.browse.reset,
     jump: () => part(root, "heading").focus(),
     browse: () => {

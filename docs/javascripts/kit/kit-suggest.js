@@ -1,10 +1,12 @@
-/* The kit page's job-description matching: suggestions with the words that
-   matched. Ranking waits until typing pauses, and a job description longer
+/* The kit page's job-description matching: the role's level (inferred, and
+   changeable), a suggested kit within the chosen time, the best matches with
+   the words that matched (strongest first), and the skills no question
+   covers. Ranking waits until typing pauses, and a job description longer
    than bank.json's `job_description_limit` is cut there, with a note. */
 
 import { debounce, h, part, plural, quoted } from "./dom.js";
 import { includes } from "./kit-state.js";
-import { rank } from "./matching.js";
+import { inferLevel, kit, rank, uncovered } from "./matching.js";
 
 // How many suggestions to show; the rest are rarely worth an interview slot.
 export const SHOWN = 10;
@@ -29,31 +31,72 @@ function status(text, found, shown) {
     + `${found.length > shown ? `; the best ${shown} are shown` : ""}, best first, with the words that matched.`;
 }
 
-/** Mount the matcher; returns {tick(items)} for the kit page. */
+function options(select, values, label, chosen) {
+  select.replaceChildren(...values.map((value) => h("option", { value: String(value), selected: String(value) === String(chosen) }, label(value))));
+}
+
+/** The role's level: "" follows the posting; otherwise the level the user chose. */
+function showLevel(root, data, text) {
+  const select = part(root, "role");
+  const inferred = inferLevel(data.matching, data.levels, text);
+  const chosen = select.dataset.chosen || "";
+  options(select, ["", ...data.levels], (level) => (level ? level : `${inferred.level} (read from the posting)`), chosen);
+  part(root, "role-why").textContent = text.trim() ? `Read as ${inferred.level}: ${inferred.because}.` : "";
+  return chosen || inferred.level;
+}
+
+function showProposal(root, bank, proposal) {
+  part(root, "proposal").hidden = !proposal.length;
+  part(root, "proposal-summary").textContent = proposal.length ? `Suggested kit: ${bank.summary(proposal)}.` : "";
+  part(root, "proposal-list").replaceChildren(...proposal.map((id) => {
+    const q = bank.question(id);
+    return h("li", {}, `${q.title} (${bank.meta(q)})`);
+  }));
+}
+
+function showUncovered(root, gaps, text) {
+  part(root, "uncovered").textContent = !text.trim() ? ""
+    : gaps.length ? `Not covered by any question in the bank: ${gaps.join(", ")}. Ask about ${gaps.length === 1 ? "it" : "them"} elsewhere.`
+      : "Every skill recognised in the posting has a question.";
+}
+
+/** Mount the matcher; returns {tick(items), proposal()} for the kit page. */
 export function mountSuggest(root, bank) {
+  const { data } = bank;
   const field = part(root, "jd");
-  const limit = bank.data.job_description_limit;
+  const limit = data.job_description_limit;
   const list = part(root, "suggestions");
   part(root, "jd-limit").textContent = `Up to ${limit.toLocaleString("en")} characters are matched.`;
-  let kit = [];
+  options(part(root, "budget"), data.matching.budgets, (minutes) => `${minutes} minutes`, data.matching.default_budget);
+  let items = [];
+  let proposal = [];
 
   function show() {
     const cut = field.value.length > limit;
     if (cut) field.value = field.value.slice(0, limit);
     part(root, "jd-cut").textContent = cut ? `The job description was cut to its first ${limit.toLocaleString("en")} characters.` : "";
     const text = field.value;
-    const found = text.trim() ? rank(bank.data, text) : [];
+    const role = showLevel(root, data, text);
+    const found = text.trim() ? rank(data, text, role) : [];
+    proposal = kit(data, found, role, Number(part(root, "budget").value));
+    showProposal(root, bank, proposal);
+    showUncovered(root, text.trim() ? uncovered(data, text) : [], text);
     list.replaceChildren(...found.slice(0, SHOWN).map((s) => suggestion(bank, s)));
     part(root, "jd-status").textContent = status(text, found, Math.min(found.length, SHOWN));
     part(root, "no-match").hidden = !(text.trim() && !found.length);
-    tick(kit);
+    tick(items);
   }
 
-  function tick(items) {
-    kit = items;
+  function choose(target) {
+    if (target === part(root, "role")) target.dataset.chosen = target.value;
+    show();
+  }
+
+  function tick(next) {
+    items = next;
     for (const button of list.querySelectorAll("[data-action=toggle]")) {
       const { title } = bank.question(button.dataset.id);
-      const inKit = includes(items, button.dataset.id);
+      const inKit = includes(next, button.dataset.id);
       button.textContent = inKit ? "Remove" : "Add";
       button.setAttribute("aria-label", inKit ? `Remove ${quoted(title)} from the kit` : `Add ${quoted(title)} to the kit`);
     }
@@ -62,5 +105,5 @@ export function mountSuggest(root, bank) {
   const later = debounce(show, PAUSE_MS);
   field.addEventListener("input", later);
   show();
-  return { tick, stop: later.cancel };
+  return { tick, choose, isChoice: (target) => target === part(root, "role") || target === part(root, "budget"), proposal: () => proposal, stop: later.cancel };
 }

@@ -9,6 +9,16 @@ from question_bank.model import Bank
 
 from support import FIXTURES, built, real_bank
 
+SITE_FIXTURES = {"site", "hostile_site"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Marked, so that `make mutation` can leave the slow builds out by name.
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
+
 
 @pytest.fixture(scope="session")
 def bank() -> Bank:

@@ -27,7 +27,7 @@ bench: install ## Benchmark builds, page weight and search at 10 to 3,000 questi
 	@scripts/install-browser
 	@PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 .venv/bin/python -m bench.run $(ARGS)
 
-mutation: install ## Mutation-test scripts/question_bank/ with the fast tests (~N min); ARGS=matching for one module
+mutation: install ## Mutation-test scripts/question_bank/ with the fast tests (~1 h on 2 cores); ARGS=matching for one module
 	@scripts/mutation $(ARGS)
 
 schema: install ## Regenerate data/questions.schema.json from the model

@@ -3,7 +3,7 @@
 PYTHON ?= python3
 export PYTHON
 
-.PHONY: help install serve build check test bench schema lock screenshots clean
+.PHONY: help install serve build check test bench mutation schema lock screenshots clean
 
 help: ## List the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
@@ -26,6 +26,9 @@ test: install ## Run the whole test suite (installs Chromium from Debian if miss
 bench: install ## Benchmark builds, page weight and search at 10 to 3,000 questions against plain Material (~25 min)
 	@scripts/install-browser
 	@PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 .venv/bin/python -m bench.run $(ARGS)
+
+mutation: install ## Mutation-test scripts/question_bank/ with the fast tests (~1 h on 2 cores); ARGS=matching for one module
+	@scripts/mutation $(ARGS)
 
 schema: install ## Regenerate data/questions.schema.json from the model
 	@PYTHONPATH=scripts .venv/bin/python -m question_bank.schema --write

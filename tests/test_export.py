@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import jsonschema
+import pytest
 from question_bank.export import FORMAT_VERSION, KIT_DATA_FILE, export, kit_data, kit_question, kit_question_path, to_json
-from question_bank.model import Bank
+from question_bank.labels import CHECKLISTS
+from question_bank.model import LEVELS, RUBRIC_BANDS, Bank, Question
 
-from support import real_bank
+from support import real_bank, text_of
 
 BANK = real_bank()
 
@@ -136,3 +139,63 @@ def test_hostile_material_is_sanitised_html(hostile_site: Path) -> None:
     assert not markup.tags & {"script", "img", "iframe", "svg", "style", "details", "b", "u"}
     assert not {name for name in markup.attributes if name.startswith("on")}
     assert all(link.startswith(("https:", "#")) for link in markup.links), markup.links
+
+
+def _first_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)[:4]
+
+
+def _seen(html: str) -> list[str]:
+    """The first words a reader sees in an HTML field."""
+    return _first_words(text_of(html))
+
+
+def _opening(markdown: str) -> list[str]:
+    """The first words of a Markdown field, without its marks, fences and link targets."""
+    return _first_words(re.sub(r"^\s*```.*$|\]\([^)]*\)|[`*]", " ", markdown, flags=re.M))
+
+
+@pytest.mark.parametrize("question", BANK.questions, ids=[q.id for q in BANK.questions])
+def test_kit_material_carries_what_the_interviewer_reads(question: Question) -> None:
+    """The scorecard and the printed kit show each part of a question from this
+    file: every point in its place, under the names the pages read; never the answer."""
+    material = kit_question(question)
+    exercise = question.exercise
+    shown = {
+        "question": _seen(material["question"]),
+        "guidance": _seen(material["guidance"]),
+        **{name: [_seen(point) for point in material[name]] for name in CHECKLISTS},
+        "follow_ups": [(_seen(f["question"]), _seen(f["good_answer"])) for f in material["follow_ups"]],
+        "rubric": {field: _seen(html) for field, html in material["rubric"].items()},
+        "levels": {level: _seen(html) for level, html in material["levels"].items()},
+        "exercise": material["exercise"] and {
+            "planted": [_seen(point) for point in material["exercise"]["planted"]],
+            "fix": _seen(material["exercise"]["fix"]),
+            "hints": [(_seen(h["hint"]), _seen(h["cost"])) for h in material["exercise"]["hints"]],
+        },
+    }
+    written = {
+        "question": _opening(question.question),
+        "guidance": _opening(question.guidance),
+        **{name: [_opening(point) for point in getattr(question, name)] for name in CHECKLISTS},
+        "follow_ups": [(_opening(f.question), _opening(f.good_answer)) for f in question.follow_ups],
+        "rubric": {field: _opening(getattr(question.rubric, field)) for _, _, field in RUBRIC_BANDS},
+        "levels": {level: _opening(getattr(question.levels, level)) for level in LEVELS},
+        "exercise": exercise and {
+            "planted": [_opening(point) for point in exercise.planted],
+            "fix": _opening(exercise.fix),
+            "hints": [(_opening(h.hint), _opening(h.cost)) for h in exercise.hints],
+        },
+    }
+    assert shown == written
+    assert material["id"] == question.id
+    assert material["card"] == question.card.model_dump(mode="json")
+    assert "answer" not in material, "model answers stay on the question pages"
+
+
+def test_kit_material_lives_where_bank_json_says() -> None:
+    data = kit_data(BANK)
+    for question in BANK.questions[:3]:
+        path = PurePosixPath(kit_question_path(question.id))
+        assert path.parent.parent == PurePosixPath(KIT_DATA_FILE).parent
+        assert str(path.relative_to(path.parent.parent)) == data["question_file"].format(id=question.id)

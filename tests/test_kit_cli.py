@@ -124,6 +124,7 @@ def test_a_broken_bank_is_reported_with_its_location(capsys: pytest.CaptureFixtu
     assert err.startswith(f"error: 1 problem in the question bank:\n  {broken}:")
 
 
+@pytest.mark.script
 def test_the_script_runs_the_cli() -> None:
     result = subprocess.run(
         [str(ROOT / "scripts" / "kit"), str(JOBS / "async-api.md"), "--json", "--level", "senior"],

@@ -283,6 +283,7 @@ SLOW_BEFORE = {
 }
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("unit", SLOW_BEFORE.values(), ids=SLOW_BEFORE)
 def test_pathological_markdown_renders_in_linear_time(unit: str) -> None:
     def seconds(size: int) -> float:
@@ -303,6 +304,7 @@ def test_pathological_markdown_renders_in_linear_time(unit: str) -> None:
     assert full < 8 * quarter + 0.02, f"4x the input took {full / quarter:.1f}x longer: worse than linear"
 
 
+@pytest.mark.timing
 def test_a_file_at_the_size_limit_validates_in_seconds() -> None:
     # Real-looking questions (the first one, many times) up to the file limit.
     header, first = VALID.split("  - id: second")[0].split("  - id: first")

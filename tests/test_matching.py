@@ -148,6 +148,7 @@ def test_ranking_is_deterministic_and_in_bank_order_on_ties() -> None:
     assert tied == [q for q in order if q in tied]
 
 
+@pytest.mark.script
 def test_cli_prints_the_level_the_kit_and_the_gaps_as_json() -> None:
     result = subprocess.run(
         [str(ROOT / "scripts" / "kit"), str(JOBS / "data-engineering.md"), "--json", "--minutes", "45"],
@@ -162,6 +163,7 @@ def test_cli_prints_the_level_the_kit_and_the_gaps_as_json() -> None:
     assert printed["total_minutes"] == sum(q["minutes"] for q in printed["questions"]) <= 45
 
 
+@pytest.mark.script
 def test_cli_level_option_and_markdown_from_standard_input() -> None:
     result = subprocess.run([str(ROOT / "scripts" / "kit")], input=job("nothing"), capture_output=True, text=True)
     assert result.returncode == 0

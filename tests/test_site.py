@@ -15,6 +15,9 @@ from question_bank.render import DESCRIPTION_LENGTH
 from support import FIXTURES, ROOT, build_site, real_bank
 from pages import details, parse
 
+# Built pages, and the builds themselves.
+pytestmark = pytest.mark.site
+
 QUESTIONS = real_bank().questions
 ids = [question.id for question in QUESTIONS]
 

@@ -113,6 +113,21 @@ def test_filter_tick_reorder_and_total_time(page, server) -> None:
     expect(page.locator("[data-part=total]")).to_have_text(f"2 questions, {second.minutes + third.minutes} min in total.")
 
 
+def test_level_filter_keeps_only_that_levels_questions_with_the_other_filters(page, server) -> None:
+    open_kit(page, server)
+    visible = page.locator(".qb-kit__questions > li:visible label")
+    # The rarest level the bank has, so that the filter visibly narrows the list.
+    level = min({q.level for q in BANK.questions}, key=lambda lv: sum(q.level == lv for q in BANK.questions))
+    at_level = [q for q in BANK.questions if q.level == level]
+    page.get_by_label("Level", exact=True).select_option(level)
+    expect(visible).to_have_text([q.title for q in at_level])
+    expect(page.locator("[data-part=count]")).to_have_text(f"Showing {len(at_level)} of {len(BANK.questions)} questions.")
+    # Filters combine: that level, and no longer than its shortest question.
+    shortest = min(q.minutes for q in at_level)
+    page.get_by_label("Time", exact=True).select_option(str(shortest))
+    expect(visible).to_have_text([q.title for q in at_level if q.minutes <= shortest])
+
+
 def test_a_link_restores_the_kit_in_its_order(page, server) -> None:
     ids = [BANK.questions[4].id, BANK.questions[0].id, BANK.questions[2].id]
     open_kit(page, server, f"?q={','.join(ids)}")

@@ -109,6 +109,25 @@ def test_print_shows_guidance_and_answer_without_chrome(page, server) -> None:
         assert not page.locator(chrome).first.is_visible(), f"{chrome} is printed"
 
 
+# The question with the most collapsibles (an exercise, version notes...).
+MOST_FOLDED = max(QUESTIONS, key=lambda q: (q.exercise is not None, bool(q.version_notes), len(q.follow_ups)))
+
+
+def test_printing_opens_every_collapsible(page, server) -> None:
+    # Chromium prints a closed <details>' content anyway; other browsers do not,
+    # so the page itself must open each one when printing starts.
+    page.goto(server.url(f"questions/{MOST_FOLDED.id}/"))
+    folded = page.locator("article details")
+    assert folded.count() >= 4
+    page.emulate_media(media="print")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # what a browser sends on Ctrl+P
+    for index in range(folded.count()):
+        collapsible = folded.nth(index)
+        summary = collapsible.locator("summary").inner_text()
+        assert collapsible.get_attribute("open") is not None, f"“{summary}” is printed closed"
+        assert collapsible.locator(":scope > :not(summary)").last.is_visible(), f"“{summary}” is printed empty"
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("device", ["desktop", "phone"])
 def test_screenshots(open_page, server, scheme: str, device: str) -> None:

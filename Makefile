@@ -20,7 +20,7 @@ build: install ## Build the site into site/ (strict; site/ is replaced only on s
 check: install ## Validate data/questions.yaml and check the committed JSON Schema is current
 	@scripts/check
 
-test: install ## Run the whole test suite (installs Chromium from Debian if missing)
+test: install ## Run the whole test suite (installs Chromium and Java from Debian if missing)
 	@scripts/test
 
 bench: install ## Benchmark builds, page weight and search at 10 to 3,000 questions against plain Material (~25 min)

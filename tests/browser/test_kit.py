@@ -231,7 +231,12 @@ def in_the_page(page, text: str) -> dict:
              const data = await (await fetch("bank.json")).json();
              const level = m.inferLevel(data.matching, data.levels, text);
              const ranked = m.rank(data, text);
-             return { level, ranked, kit: m.kit(data, ranked, level.level, data.matching.default_budget), uncovered: m.uncovered(data, text) };
+             return {
+               level,
+               ranked: ranked.map(({ question, level, score, matches }) => ({ question, level, score, matches })),
+               kit: m.kit(data, ranked, level.level, data.matching.default_budget),
+               uncovered: m.uncovered(data, text),
+             };
            }""",
         text,
     )

@@ -33,9 +33,9 @@ function runs(words, longest, visit) {
   }
 }
 
-function keysIn(m, text) {
+function keysIn(m, text, longest) {
   const keys = new Set();
-  runs(stems(m, text), m.longest, (_, joined) => keys.add(joined));
+  runs(stems(m, text), longest, (_, joined) => keys.add(joined));
   return keys;
 }
 
@@ -72,12 +72,32 @@ export function inferLevel(m, levels, text) {
   return { level: m.default_level, because: `nothing says, so ${m.default_level} is assumed` };
 }
 
-/** Questions the text calls for, best first: [{question, level, score, matches: [[term, via, weight]]}]. */
+/** The posting without its optional sections ("Nice to have"): what the role asks for. */
+export function required(m, text) {
+  const heading = new RegExp(m.heading);
+  const optional = new Set(m.optional);
+  const kept = [];
+  let skipping = false;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    if (heading.test(line.trimEnd())) skipping = [...keysIn(m, line, m.optional_words)].some((k) => optional.has(k));
+    if (!skipping) kept.push(line);
+  }
+  return kept.join("\n");
+}
+
+// The posting names the bank's language, but only among what is optional.
+function languageOptional(m, text, asked) {
+  return stems(m, text).includes(m.language) && !stems(m, asked).includes(m.language);
+}
+
+/** Questions the text calls for, best first: [{question, level, score, reasons, matches: [[term, via, weight]]}]. */
 export function rank(data, text, level) {
   const m = data.matching;
   const role = level || inferLevel(m, data.levels, text).level;
-  const present = keysIn(m, text);
-  const found = data.questions.map((q) => ({ question: q.id, level: q.level, matches: [], reasons: new Map() }));
+  const asked = required(m, text);
+  if (languageOptional(m, text, asked)) return [];
+  const present = keysIn(m, asked, m.longest);
+  const found = data.questions.map((q) => ({ question: q.id, level: q.level, matches: [], reasons: new Map(), terms: new Set() }));
   const byId = new Map(found.map((s) => [s.question, s]));
   for (const [key, term, via, kind, ids, weight] of m.rules) {
     if (!present.has(key)) continue;
@@ -85,68 +105,66 @@ export function rank(data, text, level) {
   }
   return found
     .filter((s) => s.reasons.size)
-    .map((s) => ({
-      question: s.question, level: s.level,
-      score: [...s.reasons.values()].reduce((a, b) => a + b, 0) + (s.level === role ? m.level_weight : 0),
-      matches: s.matches.sort((a, b) => b[2] - a[2]),
-    }))
+    .map((s) => {
+      const levelBonus = s.level === role ? m.level_weight : 0;
+      return {
+        question: s.question, level: s.level, reasons: s.reasons, levelBonus,
+        score: [...s.reasons.values()].reduce((a, b) => a + b, 0) + levelBonus,
+        matches: s.matches.sort((a, b) => b[2] - a[2]),
+      };
+    })
     .sort((a, b) => b.score - a.score); // stable: equal scores keep the bank's order
 }
 
-// One reason per keyword and one per topic, so a topic's synonyms do not add up.
+// One reason per keyword and one per topic, so a topic's synonyms do not add up,
+// and one per term: a keyword that is also a topic's term counts as the keyword.
 function note(s, key, term, via, kind, weight) {
   const reason = kind === "keyword" ? key : `topic:${via}`;
-  if (s.reasons.has(reason) || s.matches.some(([t]) => t === term)) return;
+  if (s.reasons.has(reason) || s.terms.has(key)) return;
+  s.terms.add(key);
   s.reasons.set(reason, weight);
   s.matches.push([term, via, weight]);
 }
 
-/** Levels in the order a kit for `role` prefers them: its own, the nearest, junior last. */
-function preference(levels, role) {
-  const at = (level) => levels.indexOf(level);
-  const sortKey = (level) => [level === "junior" && role !== "junior" ? 1 : 0, Math.abs(at(level) - at(role)), -at(level)];
-  return [...levels].sort((a, b) => {
-    const [x, y] = [sortKey(a), sortKey(b)];
-    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-  });
-}
-
-/** A kit within `budget` minutes, best matches first: one question per skill
-    (its first topic) before a second one, each skill asked at the role's level
-    where the bank has it, and junior questions after the rest for other roles. */
+/** A kit within `budget` minutes that covers as much of the posting as it can:
+    each step takes the question that adds the most the kit does not ask yet
+    (a matched keyword or topic counts once in the kit), so distinct skills come
+    first. Junior questions go after the rest for other roles. */
 export function kit(data, ranked, role, budget) {
   const byId = new Map(data.questions.map((q) => [q.id, q]));
-  const fit = new Map(preference(data.levels, role).map((level, index) => [level, index]));
-  const best = new Map(ranked.map((s, index) => [s.question, index]));
   const chosen = [];
+  const asked = new Set();
   let minutes = 0;
-  for (const id of [...bySkill(ranked, byId, fit), ...ranked.map((s) => s.question)]) {
-    if (!chosen.includes(id) && minutes + byId.get(id).minutes <= budget) {
-      chosen.push(id);
-      minutes += byId.get(id).minutes;
+  for (;;) {
+    let best = null;
+    let most = 0;
+    for (const s of ranked) {
+      if (chosen.includes(s.question) || minutes + byId.get(s.question).minutes > budget) continue;
+      const gain = adds(data.levels, s, asked, role);
+      if (gain > most) [best, most] = [s, gain]; // the first of equals: the better ranked
     }
+    if (!best) break;
+    chosen.push(best.question);
+    for (const reason of best.reasons.keys()) asked.add(reason);
+    minutes += byId.get(best.question).minutes;
   }
-  const late = (id) => (fit.get(byId.get(id).level) === data.levels.length - 1 ? 1 : 0);
-  return chosen.sort((a, b) => late(a) - late(b) || best.get(a) - best.get(b));
+  const late = (id) => (byId.get(id).level === "junior" && role !== "junior" ? 1 : 0);
+  return chosen.sort((a, b) => late(a) - late(b));
 }
 
-// For each skill, in the order its best match ranks, the question that fits
-// the level best among those that match at least half as well as the best.
-function bySkill(ranked, byId, fit) {
-  const skills = new Map();
-  const top = new Map();
-  for (const s of ranked) {
-    const skill = byId.get(s.question).topics[0];
-    if (!top.has(skill)) top.set(skill, s.score);
-    if (!skills.has(skill) || (fit.get(s.level) < fit.get(skills.get(skill).level) && 2 * s.score >= top.get(skill))) skills.set(skill, s);
-  }
-  return [...skills.values()].map((s) => s.question);
+// What a question adds to a kit that already asks `asked`: its new reasons, and
+// its level. Two levels from the role (junior for a senior role), it counts half.
+function adds(levels, s, asked, role) {
+  let added = 0;
+  for (const [reason, weight] of s.reasons) if (!asked.has(reason)) added += weight;
+  if (!added) return 0;
+  const far = Math.abs(levels.indexOf(s.level) - levels.indexOf(role)) === levels.length - 1;
+  return (far ? Math.floor(added / 2) : added) + s.levelBonus;
 }
 
-/** The posting's recognised skills that no question's rule matches. */
+/** The skills the posting asks for that no question covers. */
 export function uncovered(data, text) {
   const m = data.matching;
-  const covered = new Set(m.rules.map(([key]) => key));
-  const present = keysIn(m, text);
-  return m.skills.filter(([key]) => present.has(key) && !covered.has(key)).map(([, shown]) => shown);
+  const present = keysIn(m, required(m, text), m.longest);
+  return m.uncovered_skills.filter(([key]) => present.has(key)).map(([, shown]) => shown);
 }

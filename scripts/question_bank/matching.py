@@ -204,7 +204,7 @@ def required(text: str) -> str:
 
 def _language_optional(text: str, asked: str) -> bool:
     """The posting names the bank's language, but only among what is optional."""
-    return _stem(LANGUAGE) in stems(text) and _stem(LANGUAGE) not in stems(asked)
+    return _stem(LANGUAGE) not in stems(asked) and _stem(LANGUAGE) in stems(text)
 
 
 def keys_in(text: str, longest: int) -> set[str]:

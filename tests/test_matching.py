@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 from question_bank.matching import (
-    DEFAULT_BUDGET, infer_level, key, keys_in, kit, rank, rules, stems, uncovered,
+    DEFAULT_BUDGET, infer_level, key, keys_in, kit, rank, required, rules, stems, uncovered,
 )
 
 from support import FIXTURES, ROOT, real_bank
@@ -129,6 +129,16 @@ def test_a_senior_kit_never_starts_with_a_junior_question() -> None:
     assert levels == sorted(levels, key=lambda level: level == "junior")
 
 
+def test_a_question_two_levels_from_the_role_counts_half_in_the_kit() -> None:
+    text = job("django-backend")
+    ranked = rank(BANK, text, "senior")
+    # The best match is a junior question (dependency management with Poetry);
+    # mid questions that match more than half as well fill the senior kit.
+    assert BY_ID[ranked[0].question].level == "junior"
+    assert [BY_ID[q].level for q in kit(BANK, ranked, "senior", DEFAULT_BUDGET)] == ["mid", "mid", "mid"]
+    assert ranked[0].question in kit(BANK, rank(BANK, text, "mid"), "mid", DEFAULT_BUDGET)
+
+
 def test_skills_no_question_covers_are_named() -> None:
     assert uncovered(BANK, "We run Airflow and GraphQL on Terraform-managed clusters, with asyncio.") == ["terraform", "graphql", "airflow"]
     # Kafka and Spark are also the topics' terms, but a technology is covered
@@ -138,6 +148,26 @@ def test_skills_no_question_covers_are_named() -> None:
     assert uncovered(BANK, "Docker and pandas on Kubernetes") == ["kubernetes"]
     # A topic's term is covered by the topic's questions.
     assert uncovered(BANK, "Django with PostgreSQL") == []
+
+
+def test_optional_sections_are_not_matched() -> None:
+    text = (
+        "Python Developer\n\n## What you will do\n- Build asyncio services.\n\n"
+        "Nice to have:\n- Kafka, Celery and pandas.\n  Also NumPy.\n\n"
+        "**Requirements**\n- pytest\n"
+    )
+    assert required(text) == "Python Developer\n\n## What you will do\n- Build asyncio services.\n\n**Requirements**\n- pytest\n"
+    found = {s.question for s in rank(BANK, text)}
+    assert {"asyncio", "pytest-fixtures"} <= found
+    assert not {"background-jobs", "pandas-vectorise"} & found
+    assert uncovered(BANK, text) == []  # Kafka was only nice to have
+
+
+def test_a_posting_that_names_python_only_as_optional_gets_nothing() -> None:
+    go = "Senior Go Engineer\nBuild services with goroutines and asyncio-like event loops.\n\n## Bonus\n- Some Python.\n"
+    assert rank(BANK, go) == []
+    assert rank(BANK, go.replace("## Bonus", "## Also")) != []  # Python asked for after all
+    assert rank(BANK, "event loop") != []  # a snippet that never names a language is read as it is
 
 
 def test_a_role_with_no_python_matches_nothing() -> None:

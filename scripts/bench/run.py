@@ -35,6 +35,7 @@ from . import report
 from .baseline import write_baseline
 from .browser import measure_search
 from .builds import ROOT, Build, BuildFailed, BuildRun, run_build, snapshot
+from .matching_speed import measure_matching
 from .synthetic import SEED, write_bank
 from .weight import site_weight
 
@@ -188,6 +189,8 @@ def run(args: argparse.Namespace) -> dict:
             results["sizes"][str(size)] = at
             if search:
                 results["search"][str(size)] = search
+        if not args.no_browser:
+            results["matching"] = measure_matching(source, work)
     sizes = results["sizes"]
     if "1000" in sizes and "3000" in sizes:
         results["growth"] = {

@@ -186,3 +186,35 @@ def test_a_link_far_into_a_paragraph_is_still_a_link() -> None:
 def test_link_text_longer_than_the_scan_window_stays_text() -> None:
     text = "[" + "x" * (LINK_SCAN_LIMIT + 10) + "](https://a.b)"
     assert "href" not in markdown_html(text)
+
+
+# What the renderer is configured to do, seen in its output.
+
+
+def test_a_numbered_list_split_by_code_keeps_counting() -> None:
+    html = markdown_html("1. Write the test.\n\n```python\nassert f() == 1\n```\n\n2. Run it.")
+    assert '<ol start="2">\n<li>Run it.</li>' in html
+
+
+def test_tables_render_as_tables() -> None:
+    assert markdown_html("| a | b |\n| - | - |\n| 1 | 2 |").startswith("<table>\n<thead>\n<tr>\n<th>a</th>")
+
+
+def test_a_field_too_deep_to_render_does_not_break_the_next() -> None:
+    render.cache_clear()
+    with pytest.raises(RecursionError):
+        render("- " * 3000 + "x")
+    assert render("See [the docs](https://a.b).").html == '<p>See <a href="https://a.b">the docs</a>.</p>'
+
+
+def test_render_reports_every_link_target_and_only_targets() -> None:
+    assert render('[a](https://a.b "A title") and [b]()').links == ["https://a.b", ""]
+
+
+def test_depth_counts_nesting_not_elements_seen() -> None:
+    # blockquote > blockquote > p, then a third blockquote beside that p, holding one: 4 deep.
+    assert render("> > a\n>\n> > > b").depth == 4
+
+
+def test_a_link_text_made_of_a_bracketed_word() -> None:
+    assert markdown_html("[[a]](https://a.b)") == '<p><a href="https://a.b">[a]</a></p>'

@@ -11,11 +11,14 @@ from support import ROOT
 from test_loader import VALID
 
 
-def test_a_valid_bank_is_counted(tmp_path, capsys) -> None:
+def test_a_valid_bank_is_counted(tmp_path, monkeypatch, capsys) -> None:
     bank_file = tmp_path / "questions.yaml"
     bank_file.write_text(VALID, encoding="utf-8")
     assert main([str(bank_file)]) == 0
     assert capsys.readouterr() == (f"{bank_file}: 2 questions, all valid\n", "")
+    monkeypatch.setattr(sys, "argv", ["check", str(bank_file)])  # as `python -m question_bank.check FILE` gives it
+    assert main() == 0
+    assert capsys.readouterr().out == f"{bank_file}: 2 questions, all valid\n"
 
 
 def test_an_invalid_bank_prints_every_problem_and_fails(tmp_path, capsys) -> None:

@@ -193,6 +193,17 @@ def test_copy_link_gives_the_link_to_the_kit(page, server) -> None:
     expect(other.get_by_role("combobox", name=f"Interviewer for “{second.title}”")).to_have_value("Sam")
 
 
+def test_when_copying_is_refused_the_link_is_selected_to_copy_by_hand(page, server) -> None:
+    open_kit(page, server, f"?q={BANK.questions[0].id}")
+    page.context.grant_permissions([])  # no clipboard-write: the browser refuses to copy
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.locator("[data-part=message]")).to_have_text(
+        "Your browser did not allow copying: the link is selected in the box, copy it from there.")
+    field = page.get_by_label("Link to this kit")
+    expect(field).to_be_focused()
+    assert field.evaluate("f => f.value.slice(f.selectionStart, f.selectionEnd)") == server.url(f"kit/?q={BANK.questions[0].id}")
+
+
 def nav_link(page, name: str):
     """A link of the site's navigation; the home page hides the sidebar, so use the phone's drawer."""
     page.locator("label.md-header__button[for=__drawer]").click()

@@ -259,3 +259,9 @@ def test_the_prose_before_the_first_fence() -> None:
     text = "Fix this:\nplease.\n\n```python\nx = 1\n```\nAfter."
     assert split_at_first_fence(text) == ("Fix this:\nplease.\n", "```python\nx = 1\n```\nAfter.")
     assert split_at_first_fence("No code.\nAt all.") == ("No code.\nAt all.", "")
+
+
+def test_a_label_is_a_line_of_its_own() -> None:
+    # "Output:" followed by more prose is prose: the text block after it is an example of its own.
+    found = fences("```python\nprint(1)\n```\nOutput:\nwhich is one line.\n```text\n1\n```")
+    assert [(f.language, f.output) for f in found] == [("python", None), ("text", None)]

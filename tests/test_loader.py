@@ -511,8 +511,9 @@ MISTAKES = {
     # Root, questions, the question, and 9 lists: 12 deep, the limit, so the model judges it.
     "nested-to-the-limit": (VALID.replace(GUIDANCE, "[" * 9 + "]" * 9, 1), [
         "mine.yaml:12: question 'first': field 'guidance': expected text, got a list\n    fix: put the value in quotes"]),
-    "alias": (VALID.replace("title: Test bank", "title: &t Test bank").replace("description: A bank for tests.", "description: *t"), [
-        "mine.yaml:1: the value anchored on this line (&name) is reused with *name; anchors and aliases are not allowed\n"
+    "alias": (VALID.replace("description: A bank for tests.", "description: &d A bank for tests.")
+              .replace("    title: First\n", "    title: *d\n", 1), [
+        "mine.yaml:2: the value anchored on this line (&name) is reused with *name; anchors and aliases are not allowed\n"
         "    fix: write the value out in full"]),
     "tag": (VALID.replace("title: Test bank", "title: !!python/object/apply:os.system [echo]"), [
         "mine.yaml:1: the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed\n"
@@ -568,6 +569,10 @@ MISTAKES = {
     # A quoted field is reported at its key, wherever in its text the fence opens.
     "unclosed-fence": (VALID.replace(GUIDANCE, '"Text.\\n\\n~~~\\ncode"', 1), [
         "mine.yaml:12: question 'first': field 'guidance': this code fence is never closed\n"
+        "    fix: close it with a line of three backticks"]),
+    # In a block of text, at the fence's own line: the answer's text starts on line 14.
+    "unclosed-fence-in-a-block": (VALID.replace("      The first answer.\n", "      The first answer.\n\n      ```python\n      print(1)\n", 1), [
+        "mine.yaml:16: question 'first': field 'answer': this code fence is never closed\n"
         "    fix: close it with a line of three backticks"]),
     "fence-without-language": (VALID.replace(GUIDANCE, '"```\\nx\\n```"', 1), [
         "mine.yaml:12: question 'first': field 'guidance': code fence language '(none)' is not one the tests know how to check\n"

@@ -515,8 +515,11 @@ MISTAKES = {
               .replace("    title: First\n", "    title: *d\n", 1), [
         "mine.yaml:2: the value anchored on this line (&name) is reused with *name; anchors and aliases are not allowed\n"
         "    fix: write the value out in full"]),
-    "tag": (VALID.replace("title: Test bank", "title: !!python/object/apply:os.system [echo]"), [
-        "mine.yaml:1: the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed\n"
+    "undefined-alias": (VALID.replace("    title: First\n", "    title: *nothing\n", 1), [
+        "mine.yaml:7: malformed YAML, column 12: found undefined alias\n"
+        "    fix: check indentation and quoting on this line and the one above"]),
+    "tag": (VALID.replace("    title: First\n", "    title: !!python/object/apply:os.system [echo]\n", 1), [
+        "mine.yaml:7: the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed\n"
         "    fix: remove the tag; the bank holds plain text, numbers and lists"]),
     "two-keys-twice": (VALID.replace("    minutes: 5\n", "    minutes: 5\n    minutes: 6\n", 1)
                        .replace("    level: junior\n", "    level: junior\n    level: mid\n", 1), [

@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from question_bank.safe_html import render
+from question_bank.render import environment
+from question_bank.safe_html import _renderer, render
 
 from support import FIXTURES, built
 
@@ -24,9 +25,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(autouse=True)
 def _fresh_renders_under_mutation() -> None:
     # `make mutation` forks each mutant's run from a process that has already
-    # rendered the bank: a cached render would hide the mutant from the tests.
+    # rendered the bank: a cached render, renderer or template environment
+    # would hide the mutant from the tests.
     if os.environ.get("MUTANT_UNDER_TEST"):
-        render.cache_clear()
+        for cached in (render, _renderer, environment):
+            cached.cache_clear()
 
 
 @pytest.fixture(scope="session")

@@ -36,3 +36,16 @@ def test_bank_json_carries_the_rule_the_python_applies() -> None:
     for case in CASES:
         counts = {name: case[name] for name in COUNTED}
         assert suggested_band(counts, tuple(shipped["band_rule"])) == case["band"]
+
+
+def test_a_list_with_nothing_ticked_may_be_left_out() -> None:
+    # Counted as 0, as scoring.js does (`counts[name] ?? 0`).
+    assert suggested_band({}) == 1
+    assert suggested_band({"should_cover": 2}) == 2
+    assert suggested_band({"must_hear": MUST_HEAR_COUNT, "should_cover": SOLID_POINTS, "look_for": STRONG_LOOK_FOR}) == 4
+
+
+def test_a_rule_without_a_catch_all_step_is_refused() -> None:
+    with pytest.raises(ValueError) as refused:
+        suggested_band({}, BAND_RULE[:-1])
+    assert str(refused.value) == "the band rule has no catch-all last step"

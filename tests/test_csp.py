@@ -97,5 +97,22 @@ def test_a_charset_outside_the_head_does_not_place_the_policy() -> None:
 
 
 def test_a_page_without_a_head_is_refused() -> None:
-    with pytest.raises(ValueError, match="no <head>"):
+    with pytest.raises(ValueError, match="^the page has no <head> to carry its Content-Security-Policy$"):
         with_policy("<p>fragment</p>", "default-src 'self'")
+
+
+def test_a_page_may_open_with_its_head() -> None:
+    page = "<head><title>t</title></head>"
+    assert with_policy(page, "default-src 'self'") == page.replace("<head>", "<head>\n" + META)
+
+
+def test_the_policy_goes_into_the_real_head_not_a_mention_in_the_body() -> None:
+    # A script that writes the words must not pull the policy down after it.
+    page = PAGE.replace("<body>", '<body><script>w("<head>", \'<meta charset="utf-8">\')</script>')
+    html = with_policy(page, "default-src 'self'")
+    assert html == page.replace('<meta charset="utf-8"><title>', '<meta charset="utf-8">\n' + META + "<title>", 1)
+
+
+def test_an_external_script_after_an_inline_one_adds_nothing() -> None:
+    found = inline_code(f'<script>{SCRIPT}</script><p>text</p><script src="/app.js"></script><style>{STYLE}</style>')
+    assert (found.scripts, found.styles) == ({sha256(SCRIPT)}, {sha256(STYLE)})

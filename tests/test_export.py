@@ -6,12 +6,19 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin
 
 import jsonschema
 import pytest
-from question_bank.export import FORMAT_VERSION, KIT_DATA_FILE, export, kit_data, kit_question, kit_question_path, to_json
-from question_bank.labels import CHECKLISTS
-from question_bank.model import LEVELS, RUBRIC_BANDS, Bank, Question
+from question_bank.export import (
+    FORMAT_VERSION, JOB_DESCRIPTION_LIMIT, KIT_DATA_FILE, SLUG_MAX_LENGTH, export, export_schema, kit_data, kit_question,
+    kit_question_path, to_json,
+)
+from question_bank.labels import CHECKLISTS, PART_LABELS
+from question_bank.matching import kit_rules
+from question_bank.model import EXERCISE_CHECKLIST, LEVELS, RUBRIC_BANDS, SCORING_RULE, SLUG_PATTERN, Bank, Question
+from question_bank.render import question_url
+from question_bank.scorecard import BAND_RULE, DISAGREEMENT, NOT_ASKED, RECOMMENDATIONS
 
 from support import real_bank, text_of
 
@@ -59,7 +66,80 @@ def test_published_export_loads_back_into_the_same_bank(site: Path) -> None:
 
 def test_export_round_trips_through_json() -> None:
     # The same check without building the site, fast enough for `make mutation`.
-    assert_is_the_bank(json.loads(to_json(export(BANK, "https://example.org/bank/"), compact=True)))
+    published = json.loads(to_json(export(BANK, "https://example.org/bank/"), compact=True))
+    assert_is_the_bank(published)
+    assert [q["url"] for q in published["questions"]] == [f"https://example.org/bank/questions/{q.id}/" for q in BANK.questions]
+
+
+def test_the_export_schema_describes_the_export() -> None:
+    """What an integrator validates questions.json with, in process (the site test checks the published copy)."""
+    schema = export_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["title"] == "Question bank export (questions.json)"
+    # The warning that the texts are untrusted, as one paragraph.
+    assert "untrusted Markdown" in schema["description"] and "never insert them into a page as HTML" in schema["description"]
+    assert "\n" not in schema["description"] and "  " not in schema["description"]
+    jsonschema.Draft202012Validator.check_schema(schema)
+    published = json.loads(to_json(export(BANK, "https://example.org/bank/"), compact=True))
+    jsonschema.validate(published, schema)
+    del published["questions"][0]["html"]
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(published))
+    assert [error.message for error in errors] == ["'html' is a required property"]
+
+
+def test_schemas_are_readable_and_exports_compact() -> None:
+    """Schemas are read by people (indented, one line per value, a final newline); the exports are
+    fetched by the pages (one line). Both keep non-ASCII text as UTF-8, not as escapes."""
+    data = {"title": "Café", "topics": ["a"]}
+    assert to_json(data) == '{\n  "title": "Café",\n  "topics": [\n    "a"\n  ]\n}\n'
+    assert to_json(data, compact=True) == '{"title":"Café","topics":["a"]}'
+
+
+def test_bank_json_gives_the_pages_the_sites_own_words() -> None:
+    """The kit, scorecard and debrief pages read every label, number and rule from
+    kit/bank.json (docs/javascripts/kit/data.js), under these names: each must be
+    the one the Python side uses, or the pages show and count something else."""
+    data = json.loads(to_json(kit_data(BANK), compact=True))
+    assert data["levels"] == list(LEVELS)
+    assert [(b["band"], b["label"], b["field"], b["rule"]) for b in data["bands"]] == [
+        (number, label, field, SCORING_RULE[field]) for number, label, field in RUBRIC_BANDS]
+    assert data["band_rule"] == json.loads(json.dumps(BAND_RULE))
+    assert (data["not_asked"], data["disagreement"]) == (NOT_ASKED, DISAGREEMENT)
+    assert data["recommendations"] == list(RECOMMENDATIONS)
+    assert (data["checklists"], data["exercise_checklist"]) == (list(CHECKLISTS), list(EXERCISE_CHECKLIST))
+    assert data["labels"] == PART_LABELS
+    assert data["slug"] == {"pattern": SLUG_PATTERN, "max_length": SLUG_MAX_LENGTH}
+    assert data["job_description_limit"] == JOB_DESCRIPTION_LIMIT
+    assert data["matching"] == json.loads(json.dumps(kit_rules(BANK)))
+    assert data["topics"] == {slug: topic.label for slug, topic in BANK.topics.items()}
+    assert data["aliases"] == {}  # no question of the bank has been renamed yet: see the next test
+    assert data["questions"] == [
+        {"id": q.id, "title": q.title, "question": q.question, "topics": q.topics, "level": q.level, "minutes": q.minutes}
+        for q in BANK.questions]
+
+
+def test_bank_json_sends_an_old_id_to_its_question() -> None:
+    data = BANK.model_dump()
+    data["questions"][1]["aliases"] = ["old-name", "older-name"]
+    renamed = Bank.model_validate(data)
+    assert kit_data(renamed)["aliases"] == {"old-name": BANK.questions[1].id, "older-name": BANK.questions[1].id}
+
+
+def test_bank_json_groups_every_topic_under_its_own_area() -> None:
+    areas = kit_data(BANK)["areas"]
+    assert [(area, label) for area, label, _ in areas] == list(BANK.areas.items())
+    grouped = {slug: area for area, _, slugs in areas for slug in slugs}
+    assert grouped == {slug: topic.area for slug, topic in BANK.topics.items()}
+    assert sum(len(slugs) for _, _, slugs in areas) == len(BANK.topics), "each topic once"
+
+
+def test_bank_json_links_each_question_to_its_page() -> None:
+    # The page resolves `question_page` against bank.json's own address, as data.js does.
+    data = kit_data(BANK)
+    bank_json = urljoin("https://example.org/bank/", KIT_DATA_FILE)
+    for question in BANK.questions[:3]:
+        page = urljoin(bank_json, data["question_page"].replace("{id}", question.id))
+        assert page == question_url("https://example.org/bank/", question.id)
 
 
 def test_export_carries_each_fields_sanitised_html(site: Path) -> None:

@@ -8,7 +8,8 @@ import time
 
 import pytest
 from question_bank.loader import (
-    MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_MARKDOWN_DEPTH, MAX_YAML_DEPTH, BankError, BankProblem, load_bank, parse_bank,
+    MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_MARKDOWN_DEPTH, MAX_YAML_DEPTH, BankError, BankProblem, link_problem, load_bank,
+    parse_bank,
 )
 from question_bank.safe_html import render
 
@@ -65,7 +66,7 @@ VALID = textwrap.dedent(
 def problems_of(text: str | bytes) -> list[BankProblem]:
     raw = text.encode() if isinstance(text, str) else text
     with pytest.raises(BankError) as caught:
-        parse_bank(raw, "data/questions.yaml")
+        parse_bank(raw)  # the default file name, the bank's own, is what these messages show
     return caught.value.problems
 
 
@@ -483,3 +484,160 @@ def test_a_field_too_long_to_render_does_not_stop_the_other_fields_checks() -> N
     text = VALID.replace("Should cover firsts.", "x" * (MAX_FIELD_CHARS + 1), 1).replace(
         "      The first answer.\n", "      [x](javascript:alert(1))\n", 1)
     assert {problem.field for problem in problems_of(text)} == {"guidance", "answer"}
+
+
+# Each kind of mistake once, with the whole of what the contributor reads:
+# where (their file, the line, the question, the field), what is wrong, the fix.
+TOPIC = "  basics: {label: Basics, area: core, terms: [fundamentals]}\n"
+GUIDANCE = "Should cover firsts."
+FIX_LINK = "fix: use an https:// address, a #fragment, or ../<question-id>/ for another question"
+FIX_NESTING = "fix: flatten the nested lists or quotes"
+
+
+def _version_note(note: str) -> str:
+    return VALID.replace("    minutes: 5\n", f"    minutes: 5\n    version_notes:\n      - {note}\n", 1)
+
+
+MISTAKES = {
+    "not-utf8": (VALID.replace("What is second?", "Qu'est-ce que café?").encode("latin-1"), [
+        "mine.yaml:24: the file is not UTF-8 (byte 0xe9)\n    fix: save the file as UTF-8 in your editor"]),
+    "control-character": (VALID.replace("Test bank", "Test\x07bank", 1), [
+        "mine.yaml:1: malformed YAML: unacceptable character #x0007: control characters are not allowed\n"
+        '  in "<unicode string>", position 11\n    fix: check the file\'s syntax']),
+    "empty": ("", ["mine.yaml:1: the file is empty\n    fix: start from the template in the contributing guide"]),
+    "nested-too-deep": (VALID.replace(GUIDANCE, "[" * 10 + "]" * 10, 1), [
+        "mine.yaml:12: lists and mappings are nested more than 12 deep here\n"
+        "    fix: flatten it: a question's fields are at most a few levels deep"]),
+    # Root, questions, the question, and 9 lists: 12 deep, the limit, so the model judges it.
+    "nested-to-the-limit": (VALID.replace(GUIDANCE, "[" * 9 + "]" * 9, 1), [
+        "mine.yaml:12: question 'first': field 'guidance': expected text, got a list\n    fix: put the value in quotes"]),
+    "alias": (VALID.replace("description: A bank for tests.", "description: &d A bank for tests.")
+              .replace("    title: First\n", "    title: *d\n", 1), [
+        "mine.yaml:2: the value anchored on this line (&name) is reused with *name; anchors and aliases are not allowed\n"
+        "    fix: write the value out in full"]),
+    "undefined-alias": (VALID.replace("    title: First\n", "    title: *nothing\n", 1), [
+        "mine.yaml:7: malformed YAML, column 12: found undefined alias\n"
+        "    fix: check indentation and quoting on this line and the one above"]),
+    "tag": (VALID.replace("    title: First\n", "    title: !!python/object/apply:os.system [echo]\n", 1), [
+        "mine.yaml:7: the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed\n"
+        "    fix: remove the tag; the bank holds plain text, numbers and lists"]),
+    "two-keys-twice": (VALID.replace("    minutes: 5\n", "    minutes: 5\n    minutes: 6\n", 1)
+                       .replace("    level: junior\n", "    level: junior\n    level: mid\n", 1), [
+        "mine.yaml:11: the key 'level' appears twice here\n    fix: keep one of them; YAML would silently drop the other",
+        "mine.yaml:13: the key 'minutes' appears twice here\n    fix: keep one of them; YAML would silently drop the other"]),
+    "no-such-date": (_version_note("{checked: 2026-13-45, note: A note., source: 'https://docs.python.org/3/'}"), [
+        "mine.yaml:13: the value '2026-13-45' cannot be read: month must be in 1..12\n"
+        "    fix: write a real date as YYYY-MM-DD, or quote the value to keep it as text"]),
+    "date-as-text": (_version_note("{checked: soon, note: A note., source: 'https://docs.python.org/3/'}"), [
+        "mine.yaml:13: question 'first': field 'version_notes.0.checked': expected a date, got text\n"
+        "    fix: write it as YYYY-MM-DD without quotes, e.g. 2026-11-24"]),
+    "source-not-https": (_version_note("{checked: 2026-01-01, note: A note., source: 'http://docs.python.org/3/'}"), [
+        "mine.yaml:13: question 'first': field 'version_notes.0.source': 'http://docs.python.org/3/' is not an https:// address\n"
+        "    fix: link to the official source by its https:// address"]),
+    "no-questions": (VALID.split("questions:")[0] + "questions: []\nareas: {core: Core}\n", [
+        "mine.yaml:5: field 'questions': needs at least 1 item(s)\n    fix: add the missing items; see the template at the top of the file"]),
+    "question-not-a-mapping": (VALID.replace("areas: {core: Core}", "  - just text\nareas: {core: Core}"), [
+        "mine.yaml:39: question '#3': expected a mapping of fields, got text\n    fix: indent the fields under this key"]),
+    "bad-level": (VALID.replace("    level: junior\n", "    level: expert\n"), [
+        "mine.yaml:10: question 'first': field 'level': expected 'junior', 'mid' or 'senior', got 'expert'\n"
+        "    fix: use one of the allowed values"]),
+    "topic-label": (VALID.replace("basics: {label: Basics", "basics: {label: 5", 1), [
+        "mine.yaml:4: field 'topics.basics.label': expected text, got a number\n    fix: put the value in quotes"]),
+    # Too far from 'guidance' to guess (a ratio of 0.625): two problems, no "did you mean".
+    "unknown-key-far-from-any": (VALID.replace("    guidance: Should", "    gxixaxce: Should", 1), [
+        "mine.yaml:6: question 'first': field 'guidance': this required field is missing\n"
+        "    fix: add it; see the template at the top of the file",
+        "mine.yaml:12: question 'first': field 'gxixaxce': unknown field\n"
+        "    fix: check the spelling against the template at the top of the file, or remove it"]),
+    "undeclared-area": (VALID.replace(TOPIC, "  basics:\n    label: Basics\n    area: kitchen\n    terms: [fundamentals]\n")
+                        .replace("areas: {core: Core}", "areas: {core: Core, web: Web}"), [
+        "mine.yaml:6: field 'topics.basics.area': area 'kitchen' is not declared under the bank's areas\n"
+        "    fix: use one of: core, web; or declare 'kitchen' under areas"]),
+    "undeclared-topic": (VALID.replace(TOPIC, TOPIC + "  web: {label: Web, area: core, terms: [http]}\n")
+                         .replace("    topics: [basics]\n    level: junior", "    topics: [basics, cooking]\n    level: junior"), [
+        "mine.yaml:10: question 'first': field 'topics': topic 'cooking' is not declared under the bank's topics\n"
+        "    fix: use one of: basics, web; or declare 'cooking' with its label and terms"]),
+    "id-used-twice": (VALID.replace("  - id: second\n", "  - id: first\n", 1), [
+        "mine.yaml:22: question 'first': field 'id': 'first' is already used by question 'first'\n"
+        "    fix: ids and aliases share one URL space; choose another id, or drop the alias"]),
+    "must-hear-twice": (VALID.replace("must_hear: [1, 2, 3], always", "must_hear: [1, 1, 3], always", 1), [
+        "mine.yaml:21: question 'first': field 'card.must_hear': the same should_cover point is named twice\n"
+        "    fix: name three different should_cover points"]),
+    "passes-at-falls": (VALID.replace("passes_at: {junior: 3, mid: 3", "passes_at: {junior: 4, mid: 3", 1), [
+        "mine.yaml:21: question 'first': field 'card.passes_at': a more senior level passes at a lower band (4, 3, 4)\n"
+        "    fix: make the bands rise or stay equal from junior to mid to senior"]),
+    "field-too-long": (VALID.replace(GUIDANCE, "x" * (MAX_FIELD_CHARS + 1), 1), [
+        "mine.yaml:12: question 'first': field 'guidance': the text is 12,001 characters, over the limit of 12,000\n"
+        "    fix: shorten it; an answer says the essential in 250-600 words"]),
+    # A quoted field is reported at its key, wherever in its text the fence opens.
+    "unclosed-fence": (VALID.replace(GUIDANCE, '"Text.\\n\\n~~~\\ncode"', 1), [
+        "mine.yaml:12: question 'first': field 'guidance': this code fence is never closed\n"
+        "    fix: close it with a line of three backticks"]),
+    # In a block of text, at the fence's own line: the answer's text starts on line 14.
+    "unclosed-fence-in-a-block": (VALID.replace("      The first answer.\n", "      The first answer.\n\n      ```python\n      print(1)\n", 1), [
+        "mine.yaml:16: question 'first': field 'answer': this code fence is never closed\n"
+        "    fix: close it with a line of three backticks"]),
+    "fence-without-language": (VALID.replace(GUIDANCE, '"```\\nx\\n```"', 1), [
+        "mine.yaml:12: question 'first': field 'guidance': code fence language '(none)' is not one the tests know how to check\n"
+        "    fix: label it as one of: python, pycon, toml, yaml, json, sql, dockerfile, console, text (see the contributing guide)"]),
+    "indented-code": (VALID.replace(GUIDANCE, '"Text:\\n\\n    indented code"', 1), [
+        "mine.yaml:12: question 'first': field 'guidance': a code block here is not a fence the tests can run: "
+        "an indented code block, or a fence the renderer does not accept\n"
+        "    fix: write code as ```python ... ``` with a known language"]),
+    "image": (VALID.replace(GUIDANCE, '"![d](https://a.b/c.png)"', 1), [
+        "mine.yaml:12: question 'first': field 'guidance': images are not supported in the bank\n"
+        "    fix: link to the image instead: [description](https://...)"]),
+    # A folded block (`>`) starts on the line after its key, as a literal one does.
+    "script-link-in-a-folded-block": (VALID.replace(f"    guidance: {GUIDANCE}\n", "    guidance: >\n      [x](javascript:alert(1))\n", 1), [
+        f"mine.yaml:13: question 'first': field 'guidance': links may not use 'javascript:' addresses\n    {FIX_LINK}"]),
+    "markdown-nested-deep": (VALID.replace(GUIDANCE, "'" + ">" * 30 + " deep'", 1), [
+        f"mine.yaml:12: question 'first': field 'guidance': the Markdown nests 31 elements deep, over the limit of 24\n    {FIX_NESTING}"]),
+    # Too deep for the renderer itself; the next field is still checked.
+    "markdown-too-deep-to-render": (VALID.replace(GUIDANCE, "'" + "- " * 3000 + "x'", 1)
+                                    .replace("      The first answer.\n", "      [x](javascript:alert(1))\n", 1), [
+        f"mine.yaml:12: question 'first': field 'guidance': the Markdown is nested too deep to render\n    {FIX_NESTING}",
+        f"mine.yaml:14: question 'first': field 'answer': links may not use 'javascript:' addresses\n    {FIX_LINK}"]),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), MISTAKES.values(), ids=MISTAKES)
+def test_what_a_contributor_reads_for_each_kind_of_mistake(text: str | bytes, expected: list[str]) -> None:
+    raw = text.encode() if isinstance(text, str) else text
+    with pytest.raises(BankError) as caught:
+        parse_bank(raw, "mine.yaml")
+    assert [str(problem) for problem in caught.value.problems] == expected
+
+
+def test_a_file_of_exactly_the_size_limit_is_accepted() -> None:
+    raw = VALID.encode()
+    assert len(parse_bank(raw, max_bytes=len(raw)).questions) == 2
+    with pytest.raises(BankError) as caught:
+        parse_bank(raw, "mine.yaml", max_bytes=len(raw) - 1)
+    assert [str(p) for p in caught.value.problems] == [
+        f"mine.yaml:1: the file is {len(raw):,} bytes, over the limit of {len(raw) - 1:,}\n"
+        "    fix: split very long answers, or raise MAX_FILE_BYTES in loader.py with a reason"]
+
+
+LONG = "../" + "x" * 100 + "/"
+
+
+@pytest.mark.parametrize(
+    ("href", "verdict"),
+    [
+        ("https://example.org/a?b=c:d#e:f", None),
+        ("#a-fragment", None),
+        ("../first/", None),
+        ("../first/#one#two", None),  # the fragment is everything after the first '#'
+        ("JavaScript:alert(1)", "links may not use 'javascript:' addresses"),
+        ("javascript:void:0", "links may not use 'javascript:' addresses"),
+        ("\x01java\tscript:alert(1)", "links may not use 'javascript:' addresses"),
+        ("../x:y/", "the link target '../x:y/' is not a question of this bank or a web address"),  # ':' after a '/' is a path
+        ("page?q=a:b?c", "the link target 'page?q=a:b?c' is not a question of this bank or a web address"),
+        ("page#a:b#c", "the link target 'page#a:b#c' is not a question of this bank or a web address"),
+        ("a b:c", "links may not use 'a b:' addresses"),
+        ("../second/", "the link target '../second/' is not a question of this bank or a web address"),
+        (LONG, f"the link target '{LONG[:80]}' is not a question of this bank or a web address"),
+    ],
+)
+def test_which_links_the_data_may_publish(href: str, verdict: str | None) -> None:
+    assert link_problem(href, {"first"}) == verdict

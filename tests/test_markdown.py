@@ -6,7 +6,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
-from question_bank.markdown import fenced_blocks, fences
+from question_bank.markdown import fenced_blocks, fences, split_at_first_fence
 from question_bank.safe_html import LINK_SCAN_LIMIT, clean_data, clean_page, inline_html, markdown_html, render
 
 # Each of these once left a live <img onerror> on a page, through a regex
@@ -186,3 +186,82 @@ def test_a_link_far_into_a_paragraph_is_still_a_link() -> None:
 def test_link_text_longer_than_the_scan_window_stays_text() -> None:
     text = "[" + "x" * (LINK_SCAN_LIMIT + 10) + "](https://a.b)"
     assert "href" not in markdown_html(text)
+
+
+# What the renderer is configured to do, seen in its output.
+
+
+def test_a_numbered_list_split_by_code_keeps_counting() -> None:
+    html = markdown_html("1. Write the test.\n\n```python\nassert f() == 1\n```\n\n2. Run it.")
+    assert '<ol start="2">\n<li>Run it.</li>' in html
+
+
+def test_tables_render_as_tables() -> None:
+    assert markdown_html("| a | b |\n| - | - |\n| 1 | 2 |").startswith("<table>\n<thead>\n<tr>\n<th>a</th>")
+
+
+def test_a_field_too_deep_to_render_does_not_break_the_next() -> None:
+    render.cache_clear()
+    with pytest.raises(RecursionError):
+        render("- " * 3000 + "x")
+    assert render("See [the docs](https://a.b).").html == '<p>See <a href="https://a.b">the docs</a>.</p>'
+
+
+def test_render_reports_every_link_target_and_only_targets() -> None:
+    assert render('[a](https://a.b "A title") and [b]()').links == ["https://a.b", ""]
+
+
+def test_depth_counts_nesting_not_elements_seen() -> None:
+    # blockquote > blockquote > p, then a third blockquote beside that p, holding one: 4 deep.
+    assert render("> > a\n>\n> > > b").depth == 4
+
+
+def test_a_link_text_made_of_a_bracketed_word() -> None:
+    assert markdown_html("[[a]](https://a.b)") == '<p><a href="https://a.b">[a]</a></p>'
+
+
+def test_an_output_block_at_the_very_end_belongs_to_its_fence() -> None:
+    [fence] = fences("```python\nprint(1)\n```\nOutput:\n```text\n1\n```")
+    assert (fence.output, fence.runner) == ("1\n", "python")
+
+
+def test_a_fence_right_after_an_output_block_is_its_own_example() -> None:
+    found = fences("```python\nprint(1)\n```\nOutput:\n```text\n1\n```\n```python\nprint(2)\n```")
+    assert [(f.code, f.output) for f in found] == [("print(1)\n", "1\n"), ("print(2)\n", None)]
+
+
+def test_a_text_block_after_prose_that_is_no_label_is_not_an_output() -> None:
+    found = fences("```python\nprint(1)\n```\nThen this:\n```text\n1\n```")
+    assert [(f.language, f.output) for f in found] == [("python", None), ("text", None)]
+
+
+def test_an_unclosed_fence_keeps_its_last_line_and_an_empty_one_closes() -> None:
+    [unclosed] = fences("```python\nprint(1)\nprint(2)")
+    assert (unclosed.code, unclosed.closed) == ("print(1)\nprint(2)\n", False)
+    [empty] = fences("```text\n```")
+    assert (empty.code, empty.closed, empty.language) == ("\n", True, "text")
+    assert fences("```\nx\n```")[0].language == ""
+
+
+def test_a_line_indented_less_than_its_fence_loses_only_its_indentation() -> None:
+    [fence] = fences("  ```python\n x = 1\n    y = 2\n  ```")
+    assert fence.code == "x = 1\n  y = 2\n"
+
+
+@pytest.mark.parametrize("prefix", ["\xa0", "X"])
+def test_a_fence_is_opened_only_by_spaces_and_tabs_before_it(prefix: str) -> None:
+    # The renderer opens no fence there either: the closing line then opens one.
+    [fence] = fences(f"{prefix}```python\nx\n```")
+    assert (fence.line, fence.closed) == (2, False)
+
+
+def test_the_prose_before_the_first_fence() -> None:
+    text = "Fix this:\nplease.\n\n```python\nx = 1\n```\nAfter."
+    assert split_at_first_fence(text) == ("Fix this:\nplease.\n", "```python\nx = 1\n```\nAfter.")
+    assert split_at_first_fence("No code.\nAt all.") == ("No code.\nAt all.", "")
+
+
+def test_a_label_is_a_line_of_its_own() -> None:
+    # "Output:" followed by more prose is prose: the text block after it is an example of its own.
+    found = fences("```python\nprint(1)\n```\nOutput:\nwhich is one line.\n```text\n1\n```")
+    assert [(f.language, f.output) for f in found] == [("python", None), ("text", None)]

@@ -20,7 +20,7 @@ BANK = real_bank()
 QUESTION = BANK.questions[0]
 
 
-@pytest.mark.parametrize("index", [0, 1, len(BANK.questions) - 1], ids=["first", "second", "last"])
+@pytest.mark.parametrize("index", [0, 1, len(BANK.questions) - 2, len(BANK.questions) - 1], ids=["first", "second", "second-to-last", "last"])
 def test_a_question_page_links_to_its_neighbours_in_bank_order(index: int) -> None:
     questions = BANK.questions
     page = parse_html(render_question(BANK, index))
@@ -68,6 +68,10 @@ def test_a_redirect_forwards_to_its_target_and_names_the_canonical_address() -> 
 @pytest.mark.parametrize("site_url", ["https://example.org/bank/", "https://example.org/bank", "https://example.org/bank//"])
 def test_a_question_url_is_below_the_site_url(site_url: str) -> None:
     assert question_url(site_url, "gil") == "https://example.org/bank/questions/gil/"
+
+
+def test_a_site_url_keeps_its_own_last_letters() -> None:
+    assert question_url("https://example.org/XX/", "gil") == "https://example.org/XX/questions/gil/"
 
 
 def test_the_scoring_rule_is_shown_band_by_band() -> None:

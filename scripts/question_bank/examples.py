@@ -148,21 +148,28 @@ def check_pycon(example: Example) -> None:
         raise ExampleFailed(f"{example.name}:\n{result.stdout}{result.stderr}")
 
 
-def _parses(parse: Callable[[str], object], kind: str) -> Callable[[Example], None]:
-    def check(example: Example) -> None:
-        try:
-            parse(example.fence.code)
-        except Exception as error:  # each parser has its own error type
-            raise ExampleFailed(f"{example.name}: not valid {kind}: {error}") from None
-
-    check.__doc__ = f"The block must parse as {kind}."
-    return check
-
-
 def _parse_sql(code: str) -> object:
     import sqlglot  # imported here: only the tests need it, not the site build
 
     return sqlglot.parse(code, read="postgres", error_level=sqlglot.ErrorLevel.RAISE)
+
+
+# The languages checked by parsing alone: the parser, and the name a failure gives.
+PARSERS: dict[str, tuple[Callable[[str], object], str]] = {
+    "toml": (tomllib.loads, "TOML"),
+    "yaml": (yaml.safe_load, "YAML"),
+    "json": (json.loads, "JSON"),
+    "sql": (_parse_sql, "PostgreSQL"),
+}
+
+
+def check_parses(example: Example) -> None:
+    """The block must parse in its language."""
+    parse, kind = PARSERS[example.fence.language]
+    try:
+        parse(example.fence.code)
+    except Exception as error:  # each parser has its own error type
+        raise ExampleFailed(f"{example.name}: not valid {kind}: {error}") from None
 
 
 def hadolint() -> str:
@@ -194,10 +201,7 @@ def check_text(example: Example) -> None:
 CHECKS: dict[str, Callable[[Example], None]] = {
     "python": check_python,
     "pycon": check_pycon,
-    "toml": _parses(tomllib.loads, "TOML"),
-    "yaml": _parses(yaml.safe_load, "YAML"),
-    "json": _parses(json.loads, "JSON"),
-    "sql": _parses(_parse_sql, "PostgreSQL"),
+    **dict.fromkeys(PARSERS, check_parses),
     "dockerfile": check_dockerfile,
     "console": check_console,
     "text": check_text,

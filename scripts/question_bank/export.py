@@ -74,8 +74,10 @@ def export_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Question bank export (questions.json)",
-        "description": Export.__doc__.replace("\n    ", " ").strip(),
-        **{key: value for key, value in schema.items() if key != "title"},
+        # One paragraph, whatever the docstring's indentation (Python 3.13 strips it).
+        "description": " ".join(Export.__doc__.split()),
+        # pydantic's own title and description (the docstring, line breaks and all) would override ours.
+        **{key: value for key, value in schema.items() if key not in ("title", "description")},
     }
 
 

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from .examples import CHECKS  # the checkers define which fence languages exist
 from .markdown import fenced_blocks, fences
-from .model import LEVELS, Bank
+from .model import LEVELS, SLUG_PATTERN, SOURCE_PATTERN, Bank
 from .safe_html import LINK_SCHEMES, render
 
 # libyaml's C loader is ~40x faster than the pure-Python one; fall back so that
@@ -191,7 +191,12 @@ def _construct(node: yaml.Node, file: str) -> _Located:
             return [build(item, (*path, index)) for index, item in enumerate(node.value)]
         if node.style in ("|", ">"):
             blocks.add(path)
-        return constructor.construct_object(node)
+        try:
+            return constructor.construct_object(node)
+        except ValueError as error:  # a date that does not exist (2026-13-45), an int past Python's digit limit
+            problems.append(_problem_at(file, node.start_mark, f"the value '{node.value[:40]}' cannot be read: {error}",
+                                        "write a real date as YYYY-MM-DD, or quote the value to keep it as text"))
+            return None
 
     data = build(node, ())
     if problems:
@@ -202,9 +207,9 @@ def _construct(node: yaml.Node, file: str) -> _Located:
 def _question_id(located: _Located, path: Path_) -> str | None:
     if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
         questions = located.data.get("questions") if isinstance(located.data, dict) else None
-        if isinstance(questions, list) and path[1] < len(questions) and isinstance(questions[path[1]], dict):
-            found = questions[path[1]].get("id")
-            return str(found) if found is not None else f"#{path[1] + 1}"
+        item = questions[path[1]] if isinstance(questions, list) and path[1] < len(questions) else None
+        found = item.get("id") if isinstance(item, dict) else None
+        return str(found) if found is not None else f"#{path[1] + 1}"  # a question without an id, or not a mapping
     return None
 
 
@@ -228,7 +233,7 @@ _EXPLAIN: dict[str, tuple[str, str]] = {
     "model_type": ("expected a mapping of fields, got {got}", "indent the fields under this key"),
     "dict_type": ("expected a mapping of fields, got {got}", "indent the fields under this key"),
     "literal_error": ("expected {expected}, got {input!r}", "use one of the allowed values"),
-    "string_pattern_mismatch": ("'{input}' is not a slug", "use lowercase letters, digits and single hyphens, e.g. 'list-comprehensions'"),
+    "date_type": ("expected a date, got {got}", "write it as YYYY-MM-DD without quotes, e.g. 2026-11-24"),
     "string_too_short": ("must not be empty", "write the text, or remove the field if it is optional"),
     "string_too_long": ("is too long (at most {max_length} characters)", "shorten it"),
     "too_short": ("needs at least {min_length} item(s)", "add the missing items; see the template at the top of the file"),
@@ -237,6 +242,19 @@ _EXPLAIN: dict[str, tuple[str, str]] = {
     "less_than_equal": ("must be at most {le}", "use a realistic number of minutes, or split the question"),
     "value_error": ("must not be blank", "write the text, or remove the field if it is optional"),
 }
+
+
+# What each pattern a value must match means, for the same reader.
+_PATTERNS: dict[str, tuple[str, str]] = {
+    SLUG_PATTERN: ("'{input}' is not a slug", "use lowercase letters, digits and single hyphens, e.g. 'list-comprehensions'"),
+    SOURCE_PATTERN: ("'{input}' is not an https:// address", "link to the official source by its https:// address"),
+}
+
+
+def _explanation(kind: str, context: dict[str, Any]) -> tuple[str, str] | None:
+    if kind == "string_pattern_mismatch":
+        return _PATTERNS.get(context["pattern"])
+    return _EXPLAIN.get(kind)
 
 
 def _misspellings(details: list[dict[str, Any]]) -> dict[Path_, str]:
@@ -264,9 +282,10 @@ def _from_validation(error: ValidationError, located: _Located, file: str) -> li
         if detail["type"] == "missing" and path in corrected:
             continue
         context = {**detail.get("ctx", {}), "input": detail.get("input"), "got": _describe(detail.get("input"))}
-        if detail["type"] in _EXPLAIN:
-            message, fix = (template.format(**context) for template in _EXPLAIN[detail["type"]])
-        else:
+        explanation = _explanation(detail["type"], context)
+        if explanation:
+            message, fix = (template.format(**context) for template in explanation)
+        else:  # an error kind no field of today's model produces
             message, fix = detail["msg"], "see the contributing guide"
         if path in near:
             message, fix = f"unknown field; did you mean '{near[path]}'?", f"rename it to '{near[path]}'"

@@ -22,6 +22,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=60)]
+SOURCE_PATTERN = r"^https://\S+$"
 
 
 def _not_blank(text: str) -> str:
@@ -136,7 +137,7 @@ class VersionNote(StrictModel):
 
     checked: datetime.date = Field(description="When the claim was last checked against its source (YYYY-MM-DD).")
     note: Text = Field(description="The version-dependent fact, e.g. 'Python 3.13 added ...'.")
-    source: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] = Field(
+    source: Annotated[str, StringConstraints(pattern=SOURCE_PATTERN)] = Field(
         description="An https link to the official source: the docs, a PEP, a changelog."
     )
 

@@ -88,11 +88,12 @@ def _bounded(scan):
 
 def _markdown() -> markdown.Markdown:
     md = markdown.Markdown(
-        # A numbered list split by a code block keeps counting: 3. stays 3.
-        lazy_ol=False,
         extensions=["tables", "pymdownx.superfences", "pymdownx.highlight"],
         extension_configs={"pymdownx.highlight": {"anchor_linenums": False}},
     )
+    # A numbered list split by a code block keeps counting: 3. stays 3.
+    # (Python-Markdown 3 ignores the old `lazy_ol` option; this is its setting.)
+    md.parser.blockprocessors["olist"].LAZY_OL = False
     md.preprocessors.deregister("html_block")  # raw HTML blocks
     md.inlinePatterns.deregister("html")  # inline raw HTML
     md.delimiters.remove("_")  # underscore emphasis: dunders stay literal
@@ -173,6 +174,11 @@ def render(text: str) -> Rendered:
     renderer = _renderer()
     try:
         raw = renderer.reset().convert(text)
+    except RecursionError:
+        # A parse cut short leaves state that reset() does not clear: the
+        # next field would lose its links and paragraphs. A new renderer.
+        _renderer.cache_clear()
+        raise
     finally:
         renderer.reset()
     rendered = Rendered(clean_data(raw))

@@ -76,3 +76,19 @@ def decode_in_python(code: str) -> dict:
     raw = zlib.decompress(packed, -15)
     assert f"{zlib.crc32(raw):08x}" == match.group(2)
     return json.loads(raw)
+
+
+def encode_in_python(data: dict, check: str | None = None) -> str:
+    """A code in the documented format with `data` inside; its check is the data's own unless one is given."""
+    raw = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    deflate = zlib.compressobj(wbits=-15)
+    packed = deflate.compress(raw) + deflate.flush()
+    payload = base64.urlsafe_b64encode(packed).decode("ascii").rstrip("=")
+    return f"SC1.{payload}.{check or f'{zlib.crc32(raw):08x}'}"
+
+
+def forged(code: str, change, keep_check: bool) -> str:
+    """`code` with its data changed by `change`, re-packed soundly; with its old check, or a matching one."""
+    data = decode_in_python(code)
+    change(data)
+    return encode_in_python(data, code.rsplit(".", 1)[1] if keep_check else None)

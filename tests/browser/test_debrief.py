@@ -10,7 +10,7 @@ from question_bank.export import kit_question
 from question_bank.scorecard import DISAGREEMENT, RECOMMENDATIONS
 
 from harness import PHONE, axe_violations, describe, injected_elements
-from scorecards import BAND, BANK, BY_ID, DATA, KIT, fill_solid_first_question, start_scorecard
+from scorecards import BAND, BANK, BY_ID, DATA, KIT, fill_solid_first_question, forged, start_scorecard
 from support import text_of
 
 CHECKLISTS = DATA["checklists"]
@@ -184,8 +184,12 @@ def test_a_tampered_code_is_refused_with_a_message_and_changes_nothing(page, ser
     own, sam, lee = codes_for(page, CARDS)
     give_own(page, own)
     before = question_rows(page)
-    middle = len(lee) // 2
-    tampered = lee[:middle] + ("A" if lee[middle] != "A" else "B") + lee[middle + 1:]
+
+    def lower_last_band(data: dict) -> None:  # what someone editing a colleague's code would do
+        data["answers"][-1]["band"] = 1
+
+    # A sound code whose scores were changed after it was made: only its check can tell.
+    tampered = forged(lee, lower_last_band, keep_check=True)
     add_others(page, [sam, tampered])
     expect(page.get_by_role("alert")).to_have_text(
         "Nothing was added. Code 2 of 2: This code is damaged: it was cut short or changed after it was copied. "
@@ -204,9 +208,18 @@ def test_a_tampered_code_is_refused_with_a_message_and_changes_nothing(page, ser
     expect(page.get_by_role("alert")).to_contain_text("this code has already been added.")
     assert question_rows(page) == before
 
-    add_others(page, [sam])
+    def impossible_band(data: dict) -> None:
+        data["answers"][0]["band"] = 9
+
+    add_others(page, [forged(lee, impossible_band, keep_check=False)])
+    expect(page.get_by_role("alert")).to_contain_text("This code is damaged")
+    assert question_rows(page) == before
+
+    # The same change with a check to match is read, band for band: the check, not the packing, refused it.
+    add_others(page, [sam, forged(lee, lower_last_band, keep_check=False)])
     expect(page.get_by_role("alert")).to_be_hidden()
-    expect(page.get_by_role("region", name="Bands by question").locator("thead th")).to_have_count(5)
+    expect(page.get_by_role("region", name="Bands by question").locator("thead th")).to_have_count(6)
+    assert question_rows(page)[-1][1:4] == [BAND[2], BAND[2], BAND[1]]
 
 
 def test_a_bad_own_code_is_refused(page, server) -> None:

@@ -175,10 +175,36 @@ def test_an_old_id_in_a_link_finds_its_question(page, hostile_server) -> None:
 
 
 def test_copy_link_gives_the_link_to_the_kit(page, server) -> None:
-    open_kit(page, server, f"?q={BANK.questions[0].id}")
+    first, second = BANK.questions[0], BANK.questions[2]
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_kit(page, server, f"?q={first.id}")
+    page.get_by_role("checkbox", name=second.title, exact=True).check()  # the link follows the kit as it changes
+    page.get_by_role("combobox", name=f"Interviewer for “{second.title}”").fill("Sam")
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Link to this kit")).to_be_hidden()
     page.get_by_role("button", name="Copy link").click()
-    expect(page.get_by_label("Link to this kit")).to_have_value(server.url(f"kit/?q={BANK.questions[0].id}"))
-    expect(page.locator("[data-part=message]")).to_contain_text("link", ignore_case=True)
+    link = server.url(f"kit/?q={first.id},{second.id}&by=,Sam")
+    expect(page.locator("[data-part=message]")).to_have_text(
+        f"Link copied: 2 questions, {first.minutes + second.minutes} min.")
+    assert page.evaluate("() => navigator.clipboard.readText()") == link
+    expect(page.get_by_label("Link to this kit")).to_have_value(link)  # shown too, to copy by hand
+    # The link opens the same kit elsewhere.
+    other = page.context.new_page()
+    other.goto(link)
+    expect(other.locator(".qb-kit__app")).to_be_visible()
+    assert kit_ids(other) == [first.id, second.id]
+    expect(other.get_by_role("combobox", name=f"Interviewer for “{second.title}”")).to_have_value("Sam")
+
+
+def test_when_copying_is_refused_the_link_is_selected_to_copy_by_hand(page, server) -> None:
+    open_kit(page, server, f"?q={BANK.questions[0].id}")
+    page.context.grant_permissions([])  # no clipboard-write: the browser refuses to copy
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.locator("[data-part=message]")).to_have_text(
+        "Your browser did not allow copying: the link is selected in the box, copy it from there.")
+    field = page.get_by_label("Link to this kit")
+    expect(field).to_be_focused()
+    assert field.evaluate("f => f.value.slice(f.selectionStart, f.selectionEnd)") == server.url(f"kit/?q={BANK.questions[0].id}")
 
 
 def nav_link(page, name: str):
@@ -520,3 +546,36 @@ def test_screenshots(open_page, server, scheme: str, device: str) -> None:
     show_everything(page, server)
     page.evaluate("() => window.scrollTo(0, 0)")
     screenshot(page, f"kit-{device}-{scheme}")
+
+
+def test_use_this_kit_replaces_the_kit_with_the_suggested_one(page, server) -> None:
+    text = RICHEST.read_text(encoding="utf-8")
+    level = infer_level(BANK, text).level
+    suggested = kit(BANK, rank(BANK, text), level, DEFAULT_BUDGET)
+    open_kit(page, server, f"?q={BANK.questions[-1].id}")
+    fill_job_description(page, RICHEST)
+    expect(page.get_by_role("list", name="Suggested kit, in the order to ask").locator("li")).to_have_count(len(suggested))
+    page.get_by_role("button", name="Use this kit").click()
+    assert kit_ids(page) == suggested
+    assert query_ids(page) == suggested
+    expect(page.locator("[data-part=message]")).to_contain_text("Using the suggested kit.")
+
+
+def test_clear_empties_the_kit_and_its_link(page, server) -> None:
+    chosen = [BANK.questions[1], BANK.questions[3]]
+    open_kit(page, server, f"?q={','.join(q.id for q in chosen)}")
+    page.locator(".qb-kit__actions").get_by_role("button", name="Clear", exact=True).click()  # not the search box's
+    assert kit_ids(page) == []
+    assert query_ids(page) == []
+    expect(page.locator("[data-part=message]")).to_have_text("Cleared the kit. The kit is empty.")
+    for question in chosen:
+        expect(page.get_by_role("checkbox", name=question.title, exact=True)).not_to_be_checked()
+
+
+def test_an_empty_kit_is_not_printed(page, server) -> None:
+    open_kit(page, server)
+    page.evaluate("() => { window.print = () => { window.__printed = true } }")
+    page.get_by_role("button", name="Print kit").click()
+    expect(page.locator("[data-part=message]")).to_have_text("The kit is empty: add questions before printing.")
+    assert page.evaluate("() => window.__printed") is None
+    expect(page.locator(".qb-kit__sheet")).to_be_empty()

@@ -23,8 +23,9 @@ check: install ## Validate data/questions.yaml and check the committed JSON Sche
 test: install ## Run the whole test suite (installs Chromium from Debian if missing)
 	@scripts/test
 
-bench: install ## Benchmark builds, page weight and search at 10 to 3,000 questions against plain Material (~25 min)
+bench: install ## Benchmark builds, first visit, search and Lighthouse against plain Material (~30 min); ARGS=--quick: ~3 min
 	@scripts/install-browser
+	@scripts/install-lighthouse
 	@PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 .venv/bin/python -m bench.run $(ARGS)
 
 mutation: install ## Mutation-test scripts/question_bank/ with the fast tests (~1 h on 2 cores); ARGS=matching for one module

@@ -35,8 +35,8 @@ def test_a_scaled_bank_is_the_real_bank_then_renamed_copies(tmp_path: Path) -> N
     ids = [question.id for question in bank.questions]
     assert len(set(ids)) == 2 * real + 3
     assert replicated(REAL, real) == REAL
-    assert ids[real + 1] == f"{REAL['questions'][1]['id']}-copy1"
-    assert ids[2 * real] == f"{REAL['questions'][0]['id']}-copy2"
+    assert ids[real + 1] == f"copy1-{REAL['questions'][1]['id']}"
+    assert ids[2 * real] == f"copy2-{REAL['questions'][0]['id']}"
     assert bank.questions[real + 1].title == REAL["questions"][1]["title"]
 
 
@@ -44,7 +44,7 @@ def test_links_point_into_their_own_copy_or_become_text() -> None:
     real = len(REAL["questions"])
     linking = next(index for index, question in enumerate(REAL["questions"]) if _link_targets(question))
     grown = replicated(REAL, real + linking + 1)["questions"][-1]
-    assert _link_targets(grown) and all(target.endswith("-copy1") for target in _link_targets(grown))
+    assert _link_targets(grown) and all(target.startswith("copy1-") for target in _link_targets(grown))
     cut = replicated(REAL, linking + 1)["questions"]
     assert set(_link_targets(cut[-1])) <= {question["id"] for question in cut}
 

@@ -1,7 +1,10 @@
 """Banks of any size, made of the real bank's questions replicated under new ids.
 
-Copy 0 is the real bank; copy k renames every question `<id>-copy<k>` (and its
+Copy 0 is the real bank; copy k renames every question `copy<k>-<id>` (and its
 aliases likewise) and points its links to other questions at the same copy.
+The prefix keeps each question's copies apart in alphabetical order (plain
+Material's search index lists pages so): side by side, gzip's 32 KB window
+would remove the repeated text, which no real bank repeats.
 The bank of N questions is the first N of copy 0, copy 1, ...: so the page the
 benchmark measures (a real question) has the same content and neighbours at
 every N. A link whose target did not make it into a small bank is left as its
@@ -21,7 +24,7 @@ QUESTION_LINK = re.compile(r"\[([^\]]*)\]\(\.\./([a-z0-9-]+)/([^)]*)\)")
 
 
 def copy_id(question_id: str, copy: int) -> str:
-    return question_id if copy == 0 else f"{question_id}-copy{copy}"
+    return question_id if copy == 0 else f"copy{copy}-{question_id}"
 
 
 def _relink(value, copy: int, kept: frozenset[str]):

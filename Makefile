@@ -3,10 +3,10 @@
 PYTHON ?= python3
 export PYTHON
 
-.PHONY: help install serve build check test bench mutation schema lock screenshots clean
+.PHONY: help install serve build check test bench matching-eval mutation schema lock screenshots clean
 
 help: ## List the verbs
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
 
 install: ## Create .venv with the locked dependencies (run by the other verbs)
 	@scripts/install
@@ -20,13 +20,16 @@ build: install ## Build the site into site/ (strict; site/ is replaced only on s
 check: install ## Validate data/questions.yaml and check the committed JSON Schema is current
 	@scripts/check
 
-test: install ## Run the whole test suite (installs Chromium from Debian if missing)
+test: install ## Run the whole test suite (installs Chromium and Java from Debian if missing)
 	@scripts/test
 
 bench: install ## Benchmark builds, first visit, search and Lighthouse against plain Material (~30 min); ARGS=--quick: ~3 min
 	@scripts/install-browser
 	@scripts/install-lighthouse
 	@PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 .venv/bin/python -m bench.run $(ARGS)
+
+matching-eval: install ## Print how job-description matching does on the labelled postings (level, must-haves in the kit)
+	@scripts/matching-eval
 
 mutation: install ## Mutation-test scripts/question_bank/ with the fast tests (~1 h on 2 cores); ARGS=matching for one module
 	@scripts/mutation $(ARGS)

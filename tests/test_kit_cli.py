@@ -67,7 +67,7 @@ def test_markdown_is_a_numbered_table_with_the_total_and_a_share_link(capsys: py
     expected = suggested("junior")
     lines = out.splitlines()
     assert lines[0] == "Level: junior (the title says junior)."
-    assert lines[2] == "Every skill recognised in the posting has a question."
+    assert lines[2] == "Not covered by any question: git."
     assert lines[4] == "| # | Question | Level | Time | Score | Matched |"
     rows = [line for line in lines if line.startswith("| ") and line[2].isdigit()]
     assert len(rows) == len(expected)

@@ -36,6 +36,7 @@ from local_browser import serve_site
 from . import builds, first_visit, lighthouse, search
 from .baseline import write_baseline
 from .builds import ROOT, Build, BuildFailed, run_build, snapshot
+from .matching_speed import measure_matching
 from .scale import write_bank
 
 SIZES = (10, 100, 1000, 3000)
@@ -148,6 +149,8 @@ def run(args: argparse.Namespace) -> dict:
         measure_real_bank(args, source, work, results)
         for size in args.sizes:
             measure_size(size, args, source, work, results)
+        if not args.no_browser:
+            results["matching"] = measure_matching(source, work)
     results["meta"]["load_average_end"] = os.getloadavg()[0]
     return results
 

@@ -16,7 +16,15 @@ Normalisation, so that "profiling" meets "profile", "vectorisation" meets
 - map British stems to American ones through `SPELLINGS` (the stemmer keeps
   "vectoris" and "vector" apart);
 - a phrase matches wherever its stems, joined without spaces, equal the
-  joined stems of a run of consecutive words in the text.
+  joined stems of a run of consecutive words in the text;
+- only the posting's required part is matched (`required`): its optional
+  sections ("Nice to have") are what the candidate need not know.
+
+Weights: a term counts by how few questions it points to in all (IDF), a
+question's own keyword above a topic's term, once per posting however often
+it is repeated. The kit (`kit`) then takes, within the time budget, the
+question that adds most to what the kit already asks, so distinct skills come
+before a second question on one.
 """
 
 from __future__ import annotations
@@ -49,16 +57,19 @@ SPELLINGS = {
     "asynchronous": "asynchronous", "behaviour": "behavior", "modelling": "modeling", "analyse": "analyze",
 }
 
-# Skills a posting may ask for that the bank may not cover; with the topics'
-# terms, what `uncovered` reports when no question matches them.
-TECHNOLOGIES = [
-    "kubernetes", "docker", "terraform", "ansible", "helm", "graphql", "grpc", "kafka", "rabbitmq",
-    "spark", "pyspark", "airflow", "dbt", "snowflake", "dask", "redis", "postgresql", "mysql",
-    "mongodb", "elasticsearch", "aws", "gcp", "azure", "react", "typescript", "rust", "java",
-    "scala", "golang", "pytorch", "tensorflow", "scikit-learn", "mlflow", "kubeflow", "celery",
-    "django", "flask", "fastapi", "sqlalchemy", "pandas", "numpy", "prometheus", "grafana",
-    "jenkins", "github actions", "linux", "microservices", "machine learning",
-]
+# A posting's optional sections ("Nice to have", "Desirable") name what the
+# candidate need not know: a recruiter does not interview on them. A heading
+# is a Markdown heading, a bold line, or a short unindented line without a
+# sentence's final stop; its section runs to the next heading.
+HEADING = re.compile(r"^(?:#{1,6}\s.*|\*\*[^*]+\*\*:?|[A-Za-z][^.!?]{0,58})$")
+OPTIONAL = ["nice to have", "nice-to-have", "desirable", "bonus", "a plus", "preferred"]
+OPTIONAL_WORDS = 3  # the most words in one of them
+LINES = re.compile(r"\r\n|\r|\n")
+
+# A posting that names this language only in its optional sections is a role
+# for another language ("Some Python: you will sometimes read our scripts"):
+# the bank has nothing to suggest for it.
+LANGUAGE = "python"
 
 # Years of experience asked for, and the level they mean (the lowest bound counts).
 YEARS = re.compile(r"(\d{1,2})\s*(?:\+|(?:-|–|to)\s*\d{1,2})?\s*(?:years|yrs)")
@@ -122,6 +133,7 @@ class Suggestion:
     level: str
     matches: list[tuple[str, str | None, int]] = field(default_factory=list)  # (term, via, weight), strongest first
     reasons: dict[str, int] = field(default_factory=dict)  # keyword key or topic label: its weight
+    terms: set[str] = field(default_factory=set)  # the keys already credited
     level_bonus: int = 0
 
     @property
@@ -135,22 +147,28 @@ def specificity(questions: int, total: int) -> float:
 
 
 def rules(bank: Bank) -> list[Rule]:
-    found: list[Rule] = []
+    """Every term, weighted by how few questions it points to in all: as a keyword
+    of several questions, or as a topic's term too, a word says less."""
+    found = [(key(term), term, via, questions, kind) for term, via, questions, kind in _terms(bank) if questions and key(term)]
+    points_to: dict[str, set[str]] = {}
+    for term_key, _, _, questions, _ in found:
+        points_to.setdefault(term_key, set()).update(questions)
     total = len(bank.questions)
+    return [
+        Rule(term_key, term, via, tuple(questions), kind, round(WEIGHTS[kind] * specificity(len(points_to[term_key]), total) * SCALE))
+        for term_key, term, via, questions, kind in found
+    ]
 
-    def add(term: str, via: str | None, questions: list[str], kind: str) -> None:
-        if questions and key(term):
-            weight = round(WEIGHTS[kind] * specificity(len(questions), total) * SCALE)
-            found.append(Rule(key(term), term, via, tuple(questions), kind, weight))
 
+def _terms(bank: Bank):
+    """(term, topic label or None, question ids, kind): keywords, then topics' terms."""
     for question in bank.questions:
         for keyword in question.keywords:
-            add(keyword, None, [question.id], "keyword")
+            yield keyword, None, [question.id], "keyword"
     for slug, topic in bank.topics.items():
         on_topic = [q.id for q in bank.questions if slug in q.topics]
         for term in topic.terms:
-            add(term, topic.label, on_topic, "topic")
-    return found
+            yield term, topic.label, on_topic, "topic"
 
 
 def level_terms(bank: Bank) -> dict[str, str]:
@@ -170,6 +188,23 @@ def runs(words: list[str], longest: int):
         for word in words[start : start + longest]:
             joined += word
             yield start, joined
+
+
+def required(text: str) -> str:
+    """The posting without its optional sections: what the role asks for."""
+    optional = {key(phrase) for phrase in OPTIONAL}
+    kept, skipping = [], False
+    for line in LINES.split(text):
+        if HEADING.match(line.rstrip()):
+            skipping = bool(optional & keys_in(line, OPTIONAL_WORDS))
+        if not skipping:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def _language_optional(text: str, asked: str) -> bool:
+    """The posting names the bank's language, but only among what is optional."""
+    return _stem(LANGUAGE) not in stems(asked) and _stem(LANGUAGE) in stems(text)
 
 
 def keys_in(text: str, longest: int) -> set[str]:
@@ -227,7 +262,10 @@ def rank(bank: Bank, job_description: str, level: str | None = None) -> list[Sug
     """Questions that the job description calls for, best first, each with its reasons."""
     all_rules = rules(bank)
     role = level or infer_level(bank, job_description).level
-    present = keys_in(job_description, longest_run(all_rules))
+    asked = required(job_description)
+    if _language_optional(job_description, asked):
+        return []
+    present = keys_in(asked, longest_run(all_rules))
     suggestions = {q.id: Suggestion(q.id, q.level) for q in bank.questions}
     for rule in all_rules:
         if rule.key in present:
@@ -242,10 +280,12 @@ def rank(bank: Bank, job_description: str, level: str | None = None) -> list[Sug
 
 
 def _note(suggestion: Suggestion, rule: Rule) -> None:
-    """One reason per keyword and one per topic, so a topic's synonyms do not add up."""
+    """One reason per keyword and one per topic, so a topic's synonyms do not add up,
+    and one per term: a keyword that is also a topic's term counts as the keyword."""
     reason = rule.key if rule.kind == "keyword" else f"topic:{rule.via}"
-    if reason in suggestion.reasons or any(rule.term == term for term, _, _ in suggestion.matches):
+    if reason in suggestion.reasons or rule.key in suggestion.terms:
         return
+    suggestion.terms.add(rule.key)
     suggestion.reasons[reason] = rule.weight
     suggestion.matches.append((rule.term, rule.via, rule.weight))
 
@@ -253,59 +293,62 @@ def _note(suggestion: Suggestion, rule: Rule) -> None:
 # --- The kit ----------------------------------------------------------------
 
 
-def level_preference(role: str) -> list[str]:
-    """Levels in the order a kit for `role` prefers them: its own, the nearest, junior last."""
-    return sorted(LEVELS, key=lambda level: (level == "junior" and role != "junior", abs(LEVELS.index(level) - LEVELS.index(role)), -LEVELS.index(level)))
-
-
 def kit(bank: Bank, ranked: list[Suggestion], role: str, budget: int = DEFAULT_BUDGET) -> list[str]:
-    """A kit within `budget` minutes, best matches first: one question per skill
-    (its first topic) before a second one, each skill asked at the role's level
-    where the bank has it, and junior questions after the rest for other roles."""
+    """A kit within `budget` minutes that covers as much of the posting as it can.
+
+    Each step takes the question that adds the most the kit does not have yet:
+    a matched keyword or topic counts once in the whole kit, so a question on a
+    skill the kit already asks about counts only for what it adds, and distinct
+    skills come first. Junior questions go after the rest for other roles."""
     by_id = {q.id: q for q in bank.questions}
-    fit = {level: index for index, level in enumerate(level_preference(role))}
-    best = {s.question: index for index, s in enumerate(ranked)}
     chosen: list[str] = []
+    asked: set[str] = set()
     minutes = 0
-    for question_id in _by_skill(ranked, by_id, fit) + [s.question for s in ranked]:
-        if question_id not in chosen and minutes + by_id[question_id].minutes <= budget:
-            chosen.append(question_id)
-            minutes += by_id[question_id].minutes
-    late = len(LEVELS) - 1  # the least preferred level: asked last
-    return sorted(chosen, key=lambda id_: (fit[by_id[id_].level] == late, best[id_]))
+    while True:
+        fits = [s for s in ranked if s.question not in chosen and minutes + by_id[s.question].minutes <= budget]
+        gains = [(_adds(s, asked, role), s) for s in fits]
+        best = max(gains, key=lambda pair: pair[0], default=(0, None))  # max keeps the first of equals: the better ranked
+        if best[0] <= 0:
+            break
+        chosen.append(best[1].question)
+        asked.update(best[1].reasons)
+        minutes += by_id[best[1].question].minutes
+    return sorted(chosen, key=lambda id_: by_id[id_].level == "junior" and role != "junior")
 
 
-def _by_skill(ranked: list[Suggestion], by_id: dict, fit: dict[str, int]) -> list[str]:
-    """For each skill, in the order its best match ranks, the question that fits
-    the level best among those that match at least half as well as the best."""
-    skills: dict[str, Suggestion] = {}
-    top: dict[str, int] = {}
-    for s in ranked:
-        skill = by_id[s.question].topics[0]
-        top.setdefault(skill, s.score)
-        if skill not in skills or (fit[s.level] < fit[skills[skill].level] and 2 * s.score >= top[skill]):
-            skills[skill] = s
-    return [s.question for s in skills.values()]
+def _adds(suggestion: Suggestion, asked: set[str], role: str) -> int:
+    """What a question adds to a kit that already asks about `asked`: its new
+    reasons, and its level. A question two levels from the role (junior for a
+    senior role, senior for a junior one) counts half: it can still be the
+    best there is, but not ahead of one that matches as well at a nearer level."""
+    new = sum(weight for reason, weight in suggestion.reasons.items() if reason not in asked)
+    far = abs(LEVELS.index(suggestion.level) - LEVELS.index(role)) == len(LEVELS) - 1
+    return (new // 2 if far else new) + suggestion.level_bonus if new else 0
 
 
 # --- What the bank does not cover -------------------------------------------
 
 
-def skills(bank: Bank) -> list[tuple[str, str]]:
-    """Every skill a posting may name: (key, as shown), topics' terms then technologies."""
-    terms = [term for topic in bank.topics.values() for term in topic.terms] + TECHNOLOGIES
-    seen: dict[str, str] = {}
-    for term in terms:
-        seen.setdefault(key(term), term)
-    return list(seen.items())
+def skills(bank: Bank) -> list[tuple[str, str, bool]]:
+    """Every skill a posting may name: (key, as shown, covered), technologies then
+    topics' terms. A topic's term is covered by any question on the topic; a
+    technology only by a question that names it among its keywords."""
+    all_rules = rules(bank)
+    technologies = {key(term) for term in bank.technologies}
+    by_keyword = {rule.key for rule in all_rules if rule.kind == "keyword"}
+    on_topic = {rule.key for rule in all_rules}
+    seen: dict[str, tuple[str, str, bool]] = {}
+    for term in bank.technologies + [term for topic in bank.topics.values() for term in topic.terms]:
+        term_key = key(term)
+        if term_key and term_key not in seen:
+            seen[term_key] = (term_key, term, term_key in (by_keyword if term_key in technologies else on_topic))
+    return list(seen.values())
 
 
 def uncovered(bank: Bank, job_description: str) -> list[str]:
-    """The posting's recognised skills that no question's rule matches."""
-    all_rules = rules(bank)
-    covered = {rule.key for rule in all_rules}
-    present = keys_in(job_description, longest_run(all_rules))
-    return [shown for skill, shown in skills(bank) if skill in present and skill not in covered]
+    """The skills the posting asks for that no question covers."""
+    present = keys_in(required(job_description), longest_run(rules(bank)))
+    return [shown for skill, shown, covered in skills(bank) if skill in present and not covered]
 
 
 def kit_rules(bank: Bank) -> dict:
@@ -322,7 +365,11 @@ def kit_rules(bank: Bank) -> dict:
         "years_for_level": YEARS_FOR_LEVEL,
         "default_level": DEFAULT_LEVEL,
         "level_weight": WEIGHTS["level"] * SCALE,
-        "skills": [list(skill) for skill in skills(bank)],
+        "heading": HEADING.pattern,
+        "optional": [key(phrase) for phrase in OPTIONAL],
+        "optional_words": OPTIONAL_WORDS,
+        "language": _stem(LANGUAGE),
+        "uncovered_skills": [[skill, shown] for skill, shown, covered in skills(bank) if not covered],
         "budgets": BUDGETS,
         "default_budget": DEFAULT_BUDGET,
     }

@@ -249,4 +249,9 @@ class Bank(StrictModel):
     areas: dict[Slug, Text] = Field(min_length=1, description="The bank's areas, in the order the home page lists them: slug and label.")
     topics: dict[Slug, Topic] = Field(min_length=1, description="Every topic a question may use.")
     seniority: SeniorityTerms = SeniorityTerms()
+    technologies: list[Text] = Field(
+        default=[],
+        description="Technologies a job description may ask for. One is covered only by a question that names it "
+        "among its keywords; the kit lists those that no question covers.",
+    )
     questions: list[Question] = Field(min_length=1)

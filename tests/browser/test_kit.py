@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,11 +16,12 @@ from question_bank.model import RUBRIC_BANDS
 from question_bank.scorecard import NOT_ASKED, RECOMMENDATIONS
 
 from harness import DESKTOP, PHONE, axe_violations, describe, expect_heading, injected_elements, screenshot
-from support import FIXTURES, real_bank, text_of
+from support import FIXTURES, ROOT, real_bank, text_of
 
 BANK = real_bank()
 BY_ID = {q.id: q for q in BANK.questions}
-JOB_DESCRIPTIONS = sorted((FIXTURES / "job-descriptions").glob("*.md"))
+JOBS = FIXTURES / "job-descriptions"
+JOB_DESCRIPTIONS = sorted(JOBS.glob("*.md"))
 NO_MATCH = FIXTURES / "job-descriptions" / "nothing.md"
 # The JD whose best suggestion the display test checks: the one with the most matches.
 RICHEST = max(JOB_DESCRIPTIONS, key=lambda path: len(rank(BANK, path.read_text(encoding="utf-8"))))
@@ -230,7 +233,12 @@ def in_the_page(page, text: str) -> dict:
              const data = await (await fetch("bank.json")).json();
              const level = m.inferLevel(data.matching, data.levels, text);
              const ranked = m.rank(data, text);
-             return { level, ranked, kit: m.kit(data, ranked, level.level, data.matching.default_budget), uncovered: m.uncovered(data, text) };
+             return {
+               level,
+               ranked: ranked.map(({ question, level, score, matches }) => ({ question, level, score, matches })),
+               kit: m.kit(data, ranked, level.level, data.matching.default_budget),
+               uncovered: m.uncovered(data, text),
+             };
            }""",
         text,
     )
@@ -252,6 +260,59 @@ def test_the_page_reads_ranks_and_suggests_exactly_as_python(page, server, job_d
         "uncovered": uncovered(BANK, text),
     }
     assert in_the_page(page, text) == in_python
+
+
+def suggested_by_the_cli(path: Path, level: str | None = None, minutes: int | None = None) -> list[str]:
+    """The kit `scripts/kit --json` suggests for a posting."""
+    options = [*(["--level", level] if level else []), *(["--minutes", str(minutes)] if minutes else [])]
+    result = subprocess.run([str(ROOT / "scripts" / "kit"), str(path), "--json", *options], capture_output=True, text=True, check=True)
+    return [question["id"] for question in json.loads(result.stdout)["questions"]]
+
+
+def proposal_ids(page) -> list[str]:
+    return page.eval_on_selector_all("[data-part=proposal-list] > li", "items => items.map(i => i.dataset.id)")
+
+
+def test_use_this_kit_takes_exactly_the_suggestion_and_it_stays_editable(page, server) -> None:
+    posting = JOBS / "senior-django.md"
+    expected = suggested_by_the_cli(posting)
+    assert len(expected) >= 2, "the posting should suggest a kit to edit"
+    open_kit(page, server)
+    fill_job_description(page, posting)
+    expect(page.locator("[data-part=proposal-list] > li")).to_have_count(len(expected))
+    page.get_by_role("button", name="Use this kit").click()
+    assert kit_ids(page) == expected
+    assert query_ids(page) == expected
+    dropped = expected[1]
+    page.locator(f".qb-kit__chosen [data-action=remove][data-id={dropped}]").click()
+    kept = [question for question in expected if question != dropped]
+    expect(page.locator(".qb-kit__chosen > li")).to_have_count(len(kept))
+    assert kit_ids(page) == kept
+    assert query_ids(page) == kept
+    assert proposal_ids(page) == expected, "editing the kit leaves the suggestion as it was"
+
+
+# A posting whose kit changes with both the level and the length (checked below).
+LEVEL_AND_LENGTH = JOBS / "senior-fastapi.md"
+CHOICES = [("senior", 60), ("junior", 60), ("junior", 90), ("mid", 45)]
+
+
+def test_the_level_and_length_selects_change_the_kit_as_the_cli_does(page, server) -> None:
+    by_the_cli = [suggested_by_the_cli(LEVEL_AND_LENGTH, level, minutes) for level, minutes in CHOICES]
+    assert len({tuple(kit) for kit in by_the_cli}) == len(CHOICES), "each choice should change the suggestion"
+    assert infer_level(BANK, LEVEL_AND_LENGTH.read_text(encoding="utf-8")).level == CHOICES[0][0]
+    open_kit(page, server)
+    fill_job_description(page, LEVEL_AND_LENGTH)
+    expect(page.get_by_label("Role level")).to_have_value("")  # following the posting
+    expect(page.get_by_label("Interview length")).to_have_value(str(DEFAULT_BUDGET))
+    expect(page.locator("[data-part=proposal-list] > li")).to_have_count(len(by_the_cli[0]))
+    assert proposal_ids(page) == by_the_cli[0]
+    for (level, minutes), expected in zip(CHOICES[1:], by_the_cli[1:], strict=True):
+        page.get_by_label("Role level").select_option(level)
+        page.get_by_label("Interview length").select_option(str(minutes))
+        minutes_in = sum(BY_ID[question].minutes for question in expected)
+        expect(page.locator("[data-part=proposal-summary]")).to_have_text(f"Suggested kit: {len(expected)} questions, {minutes_in} min.")
+        assert proposal_ids(page) == expected, (level, minutes)
 
 
 AWKWARD = ["status", "classes", "libraries", "C++", "C#", "Node.js", "CI/CD", "async/await", "multi-processing",

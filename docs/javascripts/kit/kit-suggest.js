@@ -50,7 +50,7 @@ function showProposal(root, bank, proposal) {
   part(root, "proposal-summary").textContent = proposal.length ? `Suggested kit: ${bank.summary(proposal)}.` : "";
   part(root, "proposal-list").replaceChildren(...proposal.map((id) => {
     const q = bank.question(id);
-    return h("li", {}, `${q.title} (${bank.meta(q)})`);
+    return h("li", { "data-id": id }, `${q.title} (${bank.meta(q)})`);
   }));
 }
 

@@ -86,7 +86,7 @@ def site_builds(source: Path, size: int | None, folder: Path) -> tuple[dict, lis
     """The bank of `size` questions (None: the real bank) in `folder`, and its two builds: A builds the
     project (`source`) from it, B builds the same pages captured as plain Markdown."""
     folder.mkdir()
-    bank = write_bank(folder / "bank.yaml", size)
+    bank = write_bank(folder / "bank.yaml", size, source / "data" / "questions.yaml")
     baseline = write_baseline(bank, folder / "bank.yaml", folder / "baseline", source)
     return bank, [Build("A", source, folder / "bank.yaml"), Build("B", source, folder / "bank.yaml", baseline)]
 

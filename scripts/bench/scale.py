@@ -64,13 +64,13 @@ class _NoAliases(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's: 3
         return True
 
 
-def write_bank(path: Path, size: int | None = None) -> dict:
+def write_bank(path: Path, size: int | None = None, real_bank: Path = REAL_BANK) -> dict:
     """Write the bank of `size` questions (None: as many as the real bank) to `path`
-    and return its data.
+    and return its data. `real_bank` is the snapshot's, when the benchmark builds one.
 
     The build validates it, as it validates the real bank.
     """
-    real = yaml.load(REAL_BANK.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    real = yaml.load(real_bank.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     bank = replicated(real, len(real["questions"]) if size is None else size)
     path.write_text(yaml.dump(bank, Dumper=_NoAliases, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return bank

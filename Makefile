@@ -23,8 +23,9 @@ check: install ## Validate data/questions.yaml and check the committed JSON Sche
 test: install ## Run the whole test suite (installs Chromium and Java from Debian if missing)
 	@scripts/test
 
-bench: install ## Benchmark builds, page weight and search at 10 to 3,000 questions against plain Material (~25 min)
+bench: install ## Benchmark builds, first visit, search and Lighthouse against plain Material (~30 min); ARGS=--quick: ~3 min
 	@scripts/install-browser
+	@scripts/install-lighthouse
 	@PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 .venv/bin/python -m bench.run $(ARGS)
 
 matching-eval: install ## Print how job-description matching does on the labelled postings (level, must-haves in the kit)

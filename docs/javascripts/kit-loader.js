@@ -1,6 +1,6 @@
-// On every page, also after instant navigation: where the page has an app
-// (the kit, the scorecard, the debrief), import kit/main.js once, from
-// beside this file, and show it; on other pages, let the last app stop.
+// Linked only by the pages that hold an app (the kit, the scorecard, the
+// debrief: see overrides/main.html): import kit/main.js, from beside this
+// file, and show the app once Material has set the page up.
 (() => {
   const entry = new URL("kit/main.js", document.currentScript.src).href;
   let loaded;

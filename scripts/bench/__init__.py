@@ -1,5 +1,4 @@
-"""The scale benchmark (issue #6): our build against plain Material, at 10 to 3,000 questions.
+"""The benchmark behind the README's performance tables: this site (A) against plain Material (B).
 
-`python -m bench.run` is the entry point; `--quick` is the smoke test's size.
-Nothing here is imported by the site build.
+`python -m bench.run` (`make bench`) is the entry point. Nothing here is imported by the site build.
 """

@@ -24,8 +24,6 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from question_bank.model import Bank
-
 from .builds import ROOT, Build, run_build
 from .capture import DESTINATION
 
@@ -51,11 +49,11 @@ def capture_config(source: Path) -> dict:
     }
 
 
-def baseline_config(bank: Bank, source: Path) -> dict:
+def baseline_config(bank: dict, source: Path) -> dict:
     return {
         "INHERIT": str(source / SITE_CONFIG),
         # Ours is set by the hook from the bank; plain Material reads it from here.
-        "site_description": bank.description,
+        "site_description": bank["description"],
         "theme": {"custom_dir": NO_OVERRIDES},
         "extra_css": [],
         "extra_javascript": [],
@@ -70,7 +68,7 @@ def _write_config(path: Path, config: dict) -> Path:
     return path
 
 
-def write_baseline(bank: Bank, bank_file: Path, folder: Path, source: Path) -> Path:
+def write_baseline(bank: dict, bank_file: Path, folder: Path, source: Path) -> Path:
     """Capture B's docs/ from a build of A (from `source`) into `folder`; return B's config file."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / NO_OVERRIDES).mkdir(exist_ok=True)

@@ -115,11 +115,7 @@ def screenshot(page, name: str) -> None:
 
 
 def expect_heading(page, title: str) -> None:
-    """Wait until the page shows `title` as its h1.
-
-    With instant navigation the URL changes before the new content is swapped
-    in, so a check right after the URL changes would read the old page.
-    """
+    """Wait until the page shows `title` as its h1 (the URL can change before the page does)."""
     from playwright.sync_api import expect
 
     expect(page.locator(".md-content h1").first).to_have_text(re.compile(rf"^\s*{re.escape(title)}\s*¶?\s*$"))

@@ -109,7 +109,7 @@ def test_no_accessibility_violations(open_page, server, page_type: str, scheme: 
 
 
 def test_the_site_works_under_its_content_security_policy(page, server, visit) -> None:
-    """Search, instant navigation, the palette toggle and a kit link, with nothing refused."""
+    """Search, a link, the palette toggle and a kit link, with nothing refused."""
     page.goto(server.url(), wait_until="networkidle")
     page.locator("label[for='__palette_1']").click()
     page.keyboard.press("/")

@@ -1,7 +1,7 @@
 /* The entry point kit-loader.js imports: mounts the page's app (kit,
-   scorecard or debrief) on its root element, and unmounts the previous one
-   when Material's instant navigation swaps the page. Each app's module is
-   imported the first time a page needs it. */
+   scorecard or debrief) on its root element, importing only that app's
+   module. `show` unmounts the previous app first, should Material ever swap
+   the page in place (navigation.instant, which the site leaves off). */
 
 import { loadBank } from "./data.js";
 
@@ -13,7 +13,7 @@ const APPS = {
 
 let unmount = null; // what the mounted app left running (a timer, a debounce)
 
-/** Show the app whose root is `root`, or none: called on every page, also after instant navigation. */
+/** Show the app whose root is `root`, or none. */
 export async function show(root) {
   unmount?.();
   unmount = null;

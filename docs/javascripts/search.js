@@ -67,7 +67,8 @@
     return node;
   };
 
-  const resultLink = (url, heading, excerpt, icon) => element("a", { href: url, class: "md-search-result__link", tabindex: "-1" },
+  // Absolute, as Material writes its result links.
+  const resultLink = (url, heading, excerpt, icon) => element("a", { href: new URL(url, site).href, class: "md-search-result__link", tabindex: "-1" },
     element("article", { class: "md-search-result__article md-typeset" },
       icon ? element("div", { class: "md-search-result__icon md-icon" }) : [],
       heading,

@@ -19,14 +19,15 @@ const element = (tag, attributes, ...children) => {
   return node;
 };
 
-// What Pagefind returns is text, except the <mark>s of an excerpt: rebuild
-// it from exactly those, so that nothing in it can become live markup.
-const marked = (html) => {
-  const template = document.createElement("template");
-  template.innerHTML = html;
-  return [...template.content.childNodes].map((node) =>
-    node.nodeName === "MARK" ? element("mark", {}, node.textContent) : document.createTextNode(node.textContent));
-};
+// A Pagefind excerpt is the page's text with < and > escaped and the
+// matches between <mark> and </mark>: rebuilt as text nodes and marks, never
+// parsed as HTML, so nothing in it can become live markup.
+const marked = (excerpt) => excerpt.split(/(<mark>|<\/mark>)/).reduce((nodes, part, index, parts) => {
+  if (part === "<mark>" || part === "</mark>" || !part) return nodes;
+  const text = part.replaceAll("&lt;", "<").replaceAll("&gt;", ">");
+  nodes.push(parts[index - 1] === "<mark>" ? element("mark", {}, text) : document.createTextNode(text));
+  return nodes;
+}, []);
 
 // Pagefind marks the excerpt only; mark the title's words as Material did.
 const markedTitle = (title, terms) => title.split(/(\s+)/).map((word) => {

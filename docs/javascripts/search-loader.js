@@ -30,9 +30,14 @@
     label.addEventListener("click", () => query.focus());
   }
   keyboard$.subscribe((key) => {
-    if (key.mode !== "global" || !["f", "s", "/"].includes(key.type)) return;
-    query.focus();
-    query.select();
-    key.claim(); // the key is not typed into the box
+    if (key.mode === "search" && ["Escape", "Tab"].includes(key.type)) {
+      // Closing works even if search/main.js could not be loaded.
+      if (toggle.checked) toggle.click();
+      query.blur();
+    } else if (key.mode === "global" && ["f", "s", "/"].includes(key.type)) {
+      query.focus();
+      query.select();
+      key.claim(); // the key is not typed into the box
+    }
   });
 })();

@@ -43,7 +43,6 @@ export async function mount(root, { config, site, pagefind }) {
   const meta = root.querySelector(".md-search-result__meta");
   const list = root.querySelector(".md-search-result__list");
   const translate = (key, count) => config.translations[key].replace("#", count);
-  const setOpen = (open) => toggle.checked !== open && toggle.click();
 
   // Pagefind runs in the page (noWorker): its own web worker would be one
   // more script to fetch, one after the other, before the first result,
@@ -151,21 +150,18 @@ export async function mount(root, { config, site, pagefind }) {
     stops[(at + stops.length + step) % stops.length].focus();
     key.claim(); // no page scrolling
   };
-  // Material's keys while search is open (components/search/_/index.ts).
-  const close = () => {
-    setOpen(false);
-    query.blur();
-  };
+  // Material's keys while search is open (components/search/_/index.ts);
+  // the loader closes it on Escape and Tab.
   const searchKeys = {
     Enter: (key) => {
       if (document.activeElement !== query) return;
       list.querySelector(".md-search-result__item a")?.click(); // the best result
       key.claim();
     },
-    Escape: close,
-    Tab: close,
     ArrowUp: (key) => moveFocus(key, -1),
     ArrowDown: (key) => moveFocus(key, +1),
+    Escape: () => {},
+    Tab: () => {},
   };
   keyboard$.subscribe((key) => {
     if (key.mode !== "search") return;

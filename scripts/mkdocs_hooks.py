@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import gc
 import os
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -47,6 +49,9 @@ from question_bank.csp import has_policy, site_policy, with_policy
 from question_bank.safe_html import clean_page
 
 BANK_FILE = "data/questions.yaml"
+# Pagefind reads only what main.html marks with data-pagefind-body (each
+# page's article); Material's permalink marks are not words to find.
+PAGEFIND = [sys.executable, "-m", "pagefind", "--exclude-selectors", ".headerlink", "--site"]
 # Tests and the benchmark build other banks by setting QUESTION_BANK.
 BANK_OVERRIDE = "QUESTION_BANK"
 
@@ -156,6 +161,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    index_for_search(config.site_dir)
     if serving:
         return
     # Every page gets the same policy, so it is known only once all pages are
@@ -165,3 +171,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     content = site_policy(texts)
     for path, html in zip(pages, texts):
         path.write_text(with_policy(html, content), "utf-8")
+
+
+def index_for_search(site_dir: str) -> None:
+    """Write Pagefind's index into site/pagefind/, also under `mkdocs serve`."""
+    result = subprocess.run([*PAGEFIND, site_dir], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"Pagefind could not index {site_dir}:\n{result.stdout}{result.stderr}")

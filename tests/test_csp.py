@@ -60,7 +60,7 @@ def test_the_policy_allows_only_the_site_and_the_inline_code_it_holds() -> None:
     text = policy(inline_code(f"<script>{SCRIPT}</script><script>b()</script><style>{STYLE}</style>"))
     assert directives(text) == {
         "default-src": ["'self'"],
-        "script-src": ["'self'", *sorted([sha256(SCRIPT), sha256("b()")])],
+        "script-src": ["'self'", "'wasm-unsafe-eval'", *sorted([sha256(SCRIPT), sha256("b()")])],
         "style-src": ["'self'", sha256(STYLE)],
         "img-src": ["'self'", "data:"],
         "object-src": ["'none'"],
@@ -72,7 +72,7 @@ def test_the_policy_allows_only_the_site_and_the_inline_code_it_holds() -> None:
 def test_one_policy_covers_the_inline_code_of_every_page() -> None:
     pages = [f"<script>{SCRIPT}</script>", f"<style>{STYLE}</style>", "<script>other()</script>", "<p>plain</p>"]
     found = directives(site_policy(pages))
-    assert found["script-src"] == ["'self'", *sorted([sha256(SCRIPT), sha256("other()")])]
+    assert found["script-src"] == ["'self'", "'wasm-unsafe-eval'", *sorted([sha256(SCRIPT), sha256("other()")])]
     assert found["style-src"] == ["'self'", sha256(STYLE)]
 
 

@@ -118,9 +118,9 @@ def test_page_allowlist_keeps_the_templates_structure_only() -> None:
     page = (
         '<section class="qb-card" aria-labelledby="t"><h2 id="t">Card</h2></section>'
         '<details class="tip"><summary>More</summary><p>x</p></details>'
-        '<nav class="qb-pager" data-search-exclude><a rel="prev" href="../a/">A</a></nav>'
+        '<nav class="qb-pager" data-pagefind-ignore><a rel="prev" href="../a/">A</a></nav>'
     )
-    assert clean_page(page) == page.replace("data-search-exclude>", 'data-search-exclude="">')
+    assert clean_page(page) == page.replace("data-pagefind-ignore>", 'data-pagefind-ignore="">')
     assert clean_page('<details open ontoggle="x"><summary>s</summary></details>') == '<details open=""><summary>s</summary></details>'
     assert clean_page('<svg onload="x"></svg><script>x</script><form action="/"></form>') == ""
 

@@ -70,7 +70,9 @@ def inline_code(html: str) -> InlineCode:
 
 def policy(inline: InlineCode) -> str:
     """The site's policy: its own files, plus exactly the inline code it holds."""
-    scripts = " ".join(["'self'", *sorted(inline.scripts)])
+    # Pagefind's search runs WebAssembly; 'wasm-unsafe-eval' allows compiling
+    # it and nothing else, where 'unsafe-eval' would also allow eval().
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *sorted(inline.scripts)])
     styles = " ".join(["'self'", *sorted(inline.styles)])
     directives = [
         "default-src 'self'",

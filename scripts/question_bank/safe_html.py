@@ -50,7 +50,7 @@ _PAGE_TAGS = _DATA_TAGS | {
 }
 _PAGE_ATTRIBUTES = {
     **_DATA_ATTRIBUTES,
-    "*": {"class", "id", "aria-label", "aria-labelledby", "aria-hidden", "role", "data-search-exclude"},
+    "*": {"class", "id", "aria-label", "aria-labelledby", "aria-hidden", "role", "data-pagefind-ignore"},
     "a": {"href", "title", "rel"},
     "details": {"open"},
     "th": {"scope", "class"},

@@ -9,6 +9,7 @@ import pytest
 from question_bank.model import Question
 
 from harness import expect_heading
+from playwright.sync_api import expect
 
 from support import real_bank
 
@@ -56,3 +57,38 @@ def test_issue_terms_rank_their_question_first(page, server, term: str, question
     page.goto(server.url("contributing/"))
     results = search(page, term)
     assert results[0].split("?")[0] == server.url(f"questions/{question_id}/")
+
+
+def search_requests(visit) -> list[str]:
+    """What the page fetched for search: Pagefind's files, or Material's whole index."""
+    return [url for url in visit.requests if "/pagefind/" in url or "search_index" in url]
+
+
+def press_slash(page) -> None:
+    page.keyboard.press("/")
+
+
+def press_s(page) -> None:
+    page.keyboard.press("s")
+
+
+def click_the_box(page) -> None:
+    page.locator(".md-search__input").click()
+
+
+OPENINGS = {"slash": press_slash, "s": press_s, "click": click_the_box}
+
+
+@pytest.mark.parametrize("opening", OPENINGS)
+def test_the_index_is_fetched_only_once_search_is_opened(page, server, visit, opening: str) -> None:
+    page.goto(server.url(f"questions/{QUESTIONS[0].id}/"), wait_until="networkidle")
+    page.wait_for_timeout(500)  # anything started late by the page's scripts
+    assert visit.requests, "no requests were recorded: the recorder is broken"
+    assert search_requests(visit) == []
+    # Opening search loads Pagefind, which reads its entry file and says it is ready.
+    with page.expect_request(lambda request: "/pagefind/pagefind-entry.json" in request.url):
+        OPENINGS[opening](page)
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    assert any(url.endswith("/pagefind/pagefind.js") for url in search_requests(visit))
+    assert not any("search_index" in url for url in visit.requests)
+    assert visit.csp_violations(page) == [] and visit.console_errors == []

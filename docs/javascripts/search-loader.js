@@ -1,0 +1,43 @@
+// On every page: Material's search box, answered by Pagefind. Nothing of
+// search is fetched until the reader opens it (focus, click, `/`, `s` or
+// `f`); then search/main.js and Pagefind's script are imported side by side.
+(() => {
+  const root = document.querySelector("[data-qb-search]");
+  if (!root) return;
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const site = new URL(config.base, location.href);
+  const entry = new URL("search/main.js", document.currentScript.src).href;
+  const toggle = document.querySelector("[data-md-toggle=search]");
+  const query = root.querySelector(".md-search__input");
+
+  let loaded = null;
+  const load = () => (loaded ??= Promise.all([import(entry), import(new URL("pagefind/pagefind.js", site).href)])
+    .then(([search, pagefind]) => search.mount(root, { config, site, pagefind }), (error) => {
+      loaded = null; // opening search again tries again
+      root.querySelector(".md-search-result__meta").textContent =
+        "Search could not be loaded. Check the connection and open search again.";
+      throw error;
+    }));
+
+  // Focusing the box opens the dialog, as in Material.
+  query.addEventListener("focus", () => {
+    if (!toggle.checked) toggle.click();
+    load().catch(() => {});
+  });
+  // The header's search button: focusing from a click is what brings up the
+  // keyboard on phones.
+  for (const label of document.querySelectorAll("header [for=__search]")) {
+    label.addEventListener("click", () => query.focus());
+  }
+  keyboard$.subscribe((key) => {
+    if (key.mode === "search" && ["Escape", "Tab"].includes(key.type)) {
+      // Closing works even if search/main.js could not be loaded.
+      if (toggle.checked) toggle.click();
+      query.blur();
+    } else if (key.mode === "global" && ["f", "s", "/"].includes(key.type)) {
+      query.focus();
+      query.select();
+      key.claim(); // the key is not typed into the box
+    }
+  });
+})();

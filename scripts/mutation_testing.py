@@ -38,7 +38,7 @@ TEST_SELECTION = [
     "-m", "not browser and not site and not timing and not script",
 ]
 # What the tests read besides the package and themselves.
-ALSO_COPY = ["data", "docs", "README.md"]
+ALSO_COPY = ["data", "docs", "overrides", "README.md"]
 
 # mutmut's verdicts, as it prints them, grouped into what the score counts.
 DETECTED = {"killed", "timeout", "caught by type check"}

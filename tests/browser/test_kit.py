@@ -571,6 +571,17 @@ def test_clear_empties_the_kit_and_its_link(page, server) -> None:
         expect(page.get_by_role("checkbox", name=question.title, exact=True)).not_to_be_checked()
 
 
+def test_a_second_press_while_the_kit_is_prepared_prints_it_once(page, server) -> None:
+    open_kit(page, server, f"?q={BANK.questions[0].id},{BANK.questions[1].id}")
+    page.evaluate("() => { window.__prints = 0; window.print = () => { window.__prints += 1 } }")
+    # Both presses in one task: the second comes while the first is still fetching the material.
+    page.get_by_role("button", name="Print kit").evaluate("button => { button.click(); button.click() }")
+    expect(page.locator("[data-part=message]")).to_have_text(re.compile("^Ready to print"))
+    page.wait_for_timeout(300)  # room for a second print, were one on its way
+    assert page.evaluate("() => window.__prints") == 1
+    expect(page.locator(".qb-kit__sheet .qb-kit__printed")).to_have_count(4)  # a cover, 2 questions, the recommendation
+
+
 def test_an_empty_kit_is_not_printed(page, server) -> None:
     open_kit(page, server)
     page.evaluate("() => { window.print = () => { window.__printed = true } }")

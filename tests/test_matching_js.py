@@ -1,0 +1,99 @@
+"""The page's matching.js, run by Node over what bank.json carries, agrees with
+matching.py on every fixture posting: level, ranking, kit at every level and
+budget, and gaps. The browser test checks the same in Chromium; this one runs
+with the fast tests, so that mutation testing sees a change to what the
+export hands the page (`kit_rules`) and a drift of either side."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from question_bank.export import kit_data
+from question_bank.matching import BUDGETS, infer_level, kit, rank, stems, uncovered
+from question_bank.model import LEVELS
+
+from support import FIXTURES, ROOT, real_bank
+
+BANK = real_bank()
+MATCHING_JS = ROOT / "docs" / "javascripts" / "kit" / "matching.js"
+POSTINGS = {path.stem: path.read_text(encoding="utf-8") for path in sorted((FIXTURES / "job-descriptions").glob("*.md"))}
+# Texts no fixture has: nothing, level words alone, a gap alone, an optional section.
+POSTINGS |= {
+    "empty": "",
+    "level-only": "Senior engineer. 7+ years of experience.",
+    "gap-only": "We run Kubernetes and GraphQL.",
+    "optional-only": "Requirements: Python, asyncio.\n\nNice to have\n\nKubernetes, Celery, Django.",
+}
+# Words whose forms the two sides must stem and spell alike.
+AWKWARD = ["status", "classes", "libraries", "C++", "C#", "Node.js", "CI/CD", "async/await", "multi-processing",
+           "vectorisation", "vectorization", "profiling", "profiler", "streaming", "analyses", "behaviour", "Café",
+           "optimise", "optimising", "serialisation", "catalogue"]
+
+# Reads {data, postings, words} on stdin; prints what matching.js makes of each.
+NODE_SCRIPT = """
+import { readFileSync } from "node:fs";
+const m = await import(process.argv[1]);
+const { data, postings, words, levels, budgets } = JSON.parse(readFileSync(0, "utf8"));
+const plain = (ranked) => ranked.map(({ question, level, score, matches }) => ({ question, level, score, matches }));
+const read = (text) => {
+  const level = m.inferLevel(data.matching, data.levels, text);
+  const kits = {};
+  for (const role of levels) {
+    const ranked = m.rank(data, text, role);
+    kits[role] = { ranked: plain(ranked), budgets: budgets.map((budget) => m.kit(data, ranked, role, budget)) };
+  }
+  return { level, ranked: plain(m.rank(data, text)), kits, uncovered: m.uncovered(data, text) };
+};
+const out = { postings: Object.fromEntries(Object.entries(postings).map(([name, text]) => [name, read(text)])),
+              words: words.map((word) => m.stems(data.matching, word)) };
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def plain(ranked) -> list[dict]:
+    return [{"question": s.question, "level": s.level, "score": s.score, "matches": [list(match) for match in s.matches]}
+            for s in ranked]
+
+
+def in_python(text: str) -> dict:
+    level = infer_level(BANK, text)
+    kits = {}
+    for role in LEVELS:
+        ranked = rank(BANK, text, role)
+        kits[role] = {"ranked": plain(ranked), "budgets": [kit(BANK, ranked, role, budget) for budget in BUDGETS]}
+    return {"level": {"level": level.level, "because": level.because}, "ranked": plain(rank(BANK, text)),
+            "kits": kits, "uncovered": uncovered(BANK, text)}
+
+
+@pytest.fixture(scope="module")
+def in_node() -> dict:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("this test runs matching.js with Node.js: on Debian or Ubuntu, apt-get install nodejs")
+    given = {"data": kit_data(BANK), "postings": POSTINGS, "words": AWKWARD, "levels": list(LEVELS), "budgets": BUDGETS}
+    result = subprocess.run([node, "--input-type=module", "-e", NODE_SCRIPT, MATCHING_JS.as_uri()],
+                            input=json.dumps(given), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("name", list(POSTINGS))
+def test_matching_js_reads_each_posting_as_python_does(in_node, name: str) -> None:
+    assert in_node["postings"][name] == in_python(POSTINGS[name])
+
+
+def test_matching_js_stems_and_spells_awkward_words_as_python_does(in_node) -> None:
+    assert in_node["words"] == [stems(word) for word in AWKWARD]
+
+
+def test_the_comparison_sees_levels_kits_and_gaps() -> None:
+    """The postings exercise what the comparison is for: every level inferred,
+    kits that differ by budget and by level, and gaps."""
+    read = {name: in_python(text) for name, text in POSTINGS.items()}
+    assert {r["level"]["level"] for r in read.values()} == set(LEVELS)
+    assert any(len({tuple(k) for k in r["kits"][role]["budgets"]}) == len(BUDGETS) for r in read.values() for role in LEVELS)
+    assert any(r["kits"]["junior"]["budgets"] != r["kits"]["senior"]["budgets"] for r in read.values())
+    assert sum(bool(r["uncovered"]) for r in read.values()) >= 5

@@ -10,6 +10,7 @@ import json
 import re
 import subprocess
 
+import markdown
 import pytest
 from question_bank.kit import main
 from question_bank.matching import DEFAULT_BUDGET, infer_level, kit, rank, uncovered
@@ -78,8 +79,34 @@ def test_markdown_is_a_numbered_table_with_the_total_and_a_share_link(capsys: py
                              f"{question.minutes} min", str(suggestion.score)]
         for term, via, _ in suggestion.matches:
             assert (f"{term} → {via}" if via else term) in cells[5]
+        assert cells[5] == ", ".join(f"{term} → {via}" if via else term for term, via, _ in suggestion.matches)
     total = sum(BY_ID[s.question].minutes for s in expected)
     assert lines[-1] == f"Total: {total} min. Share it: `/kit/?q={','.join(s.question for s in expected)}`"
+
+
+def test_the_markdown_renders_as_paragraphs_and_a_table_of_the_kit(capsys: pytest.CaptureFixture[str]) -> None:
+    """Pasted into an issue or a document, the output is three paragraphs and a table."""
+    code, out, _ = run(capsys, str(JOBS / "junior.md"))
+    assert code == 0
+    rendered = markdown.markdown(out, extensions=["tables"])
+    paragraphs = re.findall(r"<p>(.*?)</p>", rendered, flags=re.DOTALL)
+    assert [p.split(" ")[0] for p in paragraphs] == ["Level:", "Not", "Total:"]
+    assert rendered.count("<tr>") == len(suggested("junior")) + 1  # the heading row, a row per question
+
+
+def test_a_posting_with_no_gaps_says_every_skill_has_a_question(capsys: pytest.CaptureFixture[str], tmp_path) -> None:
+    posting = tmp_path / "job.md"
+    posting.write_text("A Python developer who knows asyncio and the GIL.", encoding="utf-8")
+    code, out, _ = run(capsys, str(posting))
+    assert code == 0
+    assert out.splitlines()[2] == "Every skill recognised in the posting has a question."
+
+
+def test_an_unknown_level_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as refused:
+        main([str(JOBS / "junior.md"), "--level", "principal"])
+    assert refused.value.code == 2
+    assert "invalid choice: 'principal'" in capsys.readouterr().err
 
 
 def test_a_matched_term_cannot_break_the_table(capsys: pytest.CaptureFixture[str], tmp_path) -> None:

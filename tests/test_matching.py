@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 from question_bank.matching import (
-    DEFAULT_BUDGET, infer_level, key, keys_in, kit, rank, required, rules, stems, uncovered,
+    SPELLINGS, _spelling_stems, _stem, DEFAULT_BUDGET, infer_level, key, keys_in, kit, rank, required, rules, stems, uncovered,
 )
 
 from support import FIXTURES, ROOT, real_bank
@@ -211,3 +211,21 @@ def test_cli_level_option_and_markdown_from_standard_input() -> None:
     assert result.stdout.startswith("Level: senior (as given).")
     result = subprocess.run([str(ROOT / "scripts" / "kit")], input=job("junior"), capture_output=True, text=True)
     assert result.stdout.startswith("Level: junior (the title says junior).")
+
+
+def test_british_spellings_are_read_as_american() -> None:
+    # Called afresh: SPELLING_STEMS is computed once, at import.
+    spelt = _spelling_stems()
+    for british, american in SPELLINGS.items():
+        assert spelt.get(_stem(british), _stem(british)) == _stem(american), british
+    assert all(british != american for british, american in spelt.items())
+
+
+@pytest.mark.parametrize("name", [path.stem for path in sorted(JOBS.glob("*.md"))])
+def test_each_question_in_a_kit_adds_something_the_kit_did_not_ask(name: str) -> None:
+    # For a junior role the kit keeps the order it was chosen in (nothing is put last).
+    ranked = {s.question: s for s in rank(BANK, job(name), "junior")}
+    asked: set[str] = set()
+    for question in kit(BANK, list(ranked.values()), "junior"):
+        assert set(ranked[question].reasons) - asked, f"{question} adds nothing to the kit"
+        asked |= set(ranked[question].reasons)

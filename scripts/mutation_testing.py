@@ -136,14 +136,14 @@ def score_table(report: dict) -> list[str]:
     return rows
 
 
-def this_run(command: str, seconds: float) -> dict:
-    """What a module's verdicts were measured on: the command, the commit (marked when the
-    package or the tests had uncommitted changes), when, and how long the run took."""
+def this_run(command: str) -> dict:
+    """What a run's verdicts are measured on, taken as it starts: the command, the commit
+    (marked when the package or the tests had uncommitted changes) and when."""
     def git(*args: str) -> str:
         return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
     changed = git("status", "--porcelain", "--", "scripts/question_bank", "tests")
     return {"command": command, "commit": git("rev-parse", "--short", "HEAD") + ("+changes" if changed else ""),
-            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "minutes": round(seconds / 60, 1)}
+            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 
 
 NO_REPORT = {"runs": {}, "verdicts": {}, "diffs": {}}
@@ -204,15 +204,15 @@ def diff_of(mutant: str) -> str:
 def main(argv: list[str]) -> int:
     modules = [arg.removesuffix(".py") for arg in argv]
     started = time.monotonic()
+    run = this_run("make mutation" + (f" ARGS={' '.join(argv)}" if argv else ""))
     stage(modules)
     mutated = subprocess.run([str(MUTMUT), "run", "--max-children", str(jobs())], cwd=WORK,
                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     if mutated.returncode != 0:
         print(f"error: mutmut run failed (exit {mutated.returncode}); see its output above", file=sys.stderr)
         return 1
-    command = "make mutation" + (f" ARGS={' '.join(argv)}" if argv else "")
     found = verdicts()
-    run = this_run(command, time.monotonic() - started)
+    run["minutes"] = round((time.monotonic() - started) / 60, 1)
     latest = {"runs": {module: run for module in {module_of(name) for name in found}}, "verdicts": found,
               "diffs": {name: diff_of(name) for name, status in found.items() if status not in DETECTED}}
     write_report(merged(earlier_report() if modules else NO_REPORT, latest))

@@ -10,6 +10,7 @@ import subprocess
 
 import pytest
 from question_bank.evaluation import Label, Outcome, evaluate, load_labels, posting, table
+from question_bank.evaluation import main as evaluation_main
 from question_bank.matching import DEFAULT_BUDGET, infer_level, key, kit, rank, uncovered
 
 from support import FIXTURES, ROOT, real_bank
@@ -101,6 +102,36 @@ def test_the_evaluation_table_has_a_row_per_posting_and_its_totals() -> None:
         "Level accuracy: 2/3 (67%). Mean recall of must-haves in the 60-minute kit: 75% over the 2 postings "
         "with must-haves (3/4 must-haves). Labelled gaps named: 1/2."
     )
+
+
+def test_the_evaluation_reports_what_these_tests_check() -> None:
+    """`make matching-eval`'s figures are the cases above: each level, kit, must-have and gap."""
+    outcomes = evaluate(BANK, {name: posting(name, JOBS) for name in LABELS}, LABELS)
+    assert [o.posting for o in outcomes] == list(LABELS)
+    for o in outcomes:
+        label = LABELS[o.posting]
+        assert (o.label, o.level, list(o.kit)) == (label, label.level, suggested(o.posting))
+        assert o.found == [q for q in label.must_have if (o.posting, q) not in MISSED]
+        assert o.recall == (len(o.found) / len(label.must_have) if label.must_have else None)
+        assert list(o.gaps) == uncovered(BANK, posting(o.posting, JOBS))
+        assert o.named == [skill for skill in label.uncovered if (o.posting, skill) not in UNREPORTED]
+
+
+def test_matching_eval_prints_a_row_per_labelled_posting_and_the_totals(capsys, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)  # it reads the bank and the postings where `make` runs it
+    assert evaluation_main([]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(" | ")[0].removeprefix("| ") for line in lines[2:-2]] == list(LABELS)
+    assert lines[-1].startswith(f"Level accuracy: {len(LABELS)}/{len(LABELS)} (100%). ")
+
+
+def test_matching_eval_reports_a_broken_bank_without_a_traceback(capsys, monkeypatch, tmp_path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "questions.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert evaluation_main([]) == 1
+    out, err = capsys.readouterr()
+    assert (out, err.startswith("error: 1 problem in the question bank:\n  data/questions.yaml:")) == ("", True)
 
 
 @pytest.mark.script

@@ -6,8 +6,10 @@ the bank does not serve. `make matching-eval` prints the same as a table."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 
+import markdown
 import pytest
 from question_bank.evaluation import Label, Outcome, evaluate, load_labels, posting, table
 from question_bank.evaluation import main as evaluation_main
@@ -93,15 +95,26 @@ def test_the_evaluation_table_has_a_row_per_posting_and_its_totals() -> None:
         Outcome("a", label, "senior", ("asyncio", "gil"), ("Kafka",)),
         Outcome("b", label, "mid", ("asyncio",), ()),
         Outcome("c", Label("mid", (), ()), "mid", ("gil",), ()),
+        Outcome("d", Label("mid", (), ()), "mid", (), ()),
+        Outcome("e", label, "senior", (), ()),
     ]
-    lines = table(outcomes).splitlines()
+    printed = table(outcomes)
+    lines = printed.splitlines()
     assert lines[2] == "| a | senior | senior | 2/2 | – | 1/1 |"
     assert lines[3] == "| b | senior | mid ✗ | 1/2 | `gil` | 0/1 |"
     assert lines[4] == "| c | mid | mid | none labelled; kit of 1 ✗ | – | – |"
+    assert lines[5] == "| d | mid | mid | none labelled; kit empty | – | – |"
+    assert lines[6] == "| e | senior | senior | 0/2 | `asyncio`, `gil` | 0/1 |"
     assert lines[-1] == (
-        "Level accuracy: 2/3 (67%). Mean recall of must-haves in the 60-minute kit: 75% over the 2 postings "
-        "with must-haves (3/4 must-haves). Labelled gaps named: 1/2."
+        "Level accuracy: 4/5 (80%). Mean recall of must-haves in the 60-minute kit: 50% over the 3 postings "
+        "with must-haves (3/6 must-haves). Labelled gaps named: 1/3."
     )
+    # As the README quotes it: a table with a heading row and a row per posting, then the totals.
+    rendered = markdown.markdown(printed, extensions=["tables"])
+    assert [cell.strip() for cell in re.findall(r"<th>(.*?)</th>", rendered)] == [
+        "Posting", "Level (label)", "Level (inferred)", "Must-haves in the kit", "Missed", "Gaps named"]
+    assert rendered.count("<tr>") == len(outcomes) + 1
+    assert re.search(r"</table>\s*<p>Level accuracy: ", rendered)
 
 
 def test_the_evaluation_reports_what_these_tests_check() -> None:

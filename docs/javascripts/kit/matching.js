@@ -18,10 +18,28 @@ function stem(word) {
   return found;
 }
 
+// The tables bank.json carries, as Maps and Sets built once per bank: a plain
+// object would also answer for the names every object inherits ("constructor"),
+// which a posting may well contain.
+const tables = new WeakMap();
+
+function prepared(m) {
+  let found = tables.get(m);
+  if (!found) {
+    tables.set(m, (found = {
+      spellings: new Map(Object.entries(m.spellings)),
+      levelTerms: new Map(Object.entries(m.level_terms)),
+      others: new Set(m.others),
+      beginnings: keyBeginnings(m),
+    }));
+  }
+  return found;
+}
+
 /** A lower-cased word, stemmed and American-spelt. */
 function normalise(m, word) {
   const s = stem(word);
-  return m.spellings[s] ?? s;
+  return prepared(m).spellings.get(s) ?? s;
 }
 
 /** The text's words, lower-cased, stemmed, American-spelt. */
@@ -34,25 +52,19 @@ export function stems(m, text) {
 // can start with it: a 100 KB posting then builds tens of thousands of short
 // strings, not hundreds of thousands of long ones. What a key finds is the
 // same as in matching.py, which builds every run.
-const beginnings = new WeakMap();
-
 function keyBeginnings(m) {
-  let begins = beginnings.get(m);
-  if (!begins) {
-    begins = new Set();
-    const add = (key) => { for (let end = 1; end <= key.length; end++) begins.add(key.slice(0, end)); };
-    for (const [key] of m.rules) add(key);
-    for (const [key] of m.uncovered_skills) add(key);
-    for (const key of Object.keys(m.level_terms)) add(key);
-    for (const key of m.optional) add(key);
-    beginnings.set(m, begins);
-  }
+  const begins = new Set();
+  const add = (key) => { for (let end = 1; end <= key.length; end++) begins.add(key.slice(0, end)); };
+  for (const [key] of m.rules) add(key);
+  for (const [key] of m.uncovered_skills) add(key);
+  for (const key of Object.keys(m.level_terms)) add(key);
+  for (const key of m.optional) add(key);
   return begins;
 }
 
 /** Call `visit(start, joined)` for every run of up to `longest` consecutive words that begins a key. */
 function runs(m, words, longest, visit) {
-  const begins = keyBeginnings(m);
+  const begins = prepared(m).beginnings;
   for (let start = 0; start < words.length; start++) {
     let joined = "";
     for (let end = start; end < Math.min(words.length, start + longest); end++) {
@@ -103,10 +115,10 @@ function read(m, text) {
 const lineWords = ({ words, starts }, number) => words.slice(starts[number], starts[number + 1]);
 
 function levelsSaid(m, words) {
-  const others = new Set(m.others);
+  const { levelTerms, others } = prepared(m);
   const said = [];
   runs(m, words, 3, (start, joined) => {
-    const level = m.level_terms[joined];
+    const level = levelTerms.get(joined);
     if (level && !words.slice(Math.max(0, start - m.context_words), start).some((w) => others.has(w))) said.push(level);
   });
   return said;

@@ -10,17 +10,11 @@ import EnglishStemmer from "./vendor/snowball/english-stemmer.js";
 
 const WORD = /[a-z0-9+#]+/g;
 const stemmer = new EnglishStemmer();
-const cache = new Map();
-
-function stem(word) {
-  let found = cache.get(word);
-  if (found === undefined) cache.set(word, (found = stemmer.stemWord(word)));
-  return found;
-}
 
 // The tables bank.json carries, as Maps and Sets built once per bank: a plain
 // object would also answer for the names every object inherits ("constructor"),
-// which a posting may well contain.
+// which a posting may well contain. `words` remembers each word's normal form:
+// a posting is read again after each edit, and stemming is the costly step.
 const tables = new WeakMap();
 
 function prepared(m) {
@@ -31,20 +25,26 @@ function prepared(m) {
       levelTerms: new Map(Object.entries(m.level_terms)),
       others: new Set(m.others),
       beginnings: keyBeginnings(m),
+      words: new Map(),
     }));
   }
   return found;
 }
 
 /** A lower-cased word, stemmed and American-spelt. */
-function normalise(m, word) {
-  const s = stem(word);
-  return prepared(m).spellings.get(s) ?? s;
+function normalise({ spellings, words }, word) {
+  let found = words.get(word);
+  if (found === undefined) {
+    const stem = stemmer.stemWord(word);
+    words.set(word, (found = spellings.get(stem) ?? stem));
+  }
+  return found;
 }
 
 /** The text's words, lower-cased, stemmed, American-spelt. */
 export function stems(m, text) {
-  return (text.toLowerCase().match(WORD) || []).map((word) => normalise(m, word));
+  const tabled = prepared(m);
+  return (text.toLowerCase().match(WORD) || []).map((word) => normalise(tabled, word));
 }
 
 // Every beginning of every key matching looks for (rules, gaps, level words,
@@ -98,11 +98,12 @@ function read(m, text) {
   }
   let found = postings.get(text);
   if (found === undefined) {
+    const tabled = prepared(m);
     const lines = text.split(LINES);
     const words = [];
     const starts = [0]; // where each line's words begin in `words`
     for (const line of lines) {
-      for (const word of line.toLowerCase().match(WORD) || []) words.push(normalise(m, word));
+      for (const word of line.toLowerCase().match(WORD) || []) words.push(normalise(tabled, word));
       starts.push(words.length);
     }
     postings.set(text, (found = { lines, words, starts }));

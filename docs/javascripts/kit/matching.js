@@ -86,7 +86,6 @@ function keysIn(m, words, longest) {
 // and the language check all read those words, and the page reads one posting
 // for its level, its ranking and its gaps. A word never spans lines, so the
 // words are the text's words, as matching.py finds them. The last few postings are kept.
-const LINES = /\r\n|\r|\n/;
 const RECENT = 4;
 const postings = new Map();
 let postingsRules = null;
@@ -99,7 +98,7 @@ function read(m, text) {
   let found = postings.get(text);
   if (found === undefined) {
     const tabled = prepared(m);
-    const lines = text.split(LINES);
+    const lines = text.split(new RegExp(m.lines));
     const words = [];
     const starts = [0]; // where each line's words begin in `words`
     for (const line of lines) {

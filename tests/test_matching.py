@@ -69,6 +69,13 @@ def test_the_level_is_read_as_a_recruiter_reads_it(text: str, level: str) -> Non
     assert infer_level(BANK, text).level == level
 
 
+# Characters str.splitlines() breaks on and the page does not: the title is the
+# first line as both sides split lines (LINES, which bank.json hands the page).
+@pytest.mark.parametrize("separator", ["\u2028", "\x0c", "\x1c", "\x85"])
+def test_the_title_is_the_first_line_as_the_page_splits_lines(separator: str) -> None:
+    assert infer_level(BANK, f"Python Developer{separator}Senior role\nWe ask for 2+ years.").level == "senior"
+
+
 def test_a_specific_term_outweighs_a_generic_one() -> None:
     weights = {(rule.term, rule.kind): rule.weight for rule in rules(BANK)}
     # A question's own keyword (one question) above a topic's term; a topic of

@@ -64,6 +64,9 @@ SPELLINGS = {
 HEADING = re.compile(r"^(?:#{1,6}\s.*|\*\*[^*]+\*\*:?|[A-Za-z][^.!?]{0,58})$")
 OPTIONAL = ["nice to have", "nice-to-have", "desirable", "bonus", "a plus", "preferred"]
 OPTIONAL_WORDS = 3  # the most words in one of them
+# Line breaks, for the headings and the title, here and in the page (`lines`
+# in bank.json): not str.splitlines(), which also breaks at form feeds and
+# Unicode separators that JavaScript's split would keep in the line.
 LINES = re.compile(r"\r\n|\r|\n")
 
 # A posting that names this language only in its optional sections is a role
@@ -241,7 +244,7 @@ def _years_level(text: str) -> str | None:
 def infer_level(bank: Bank, text: str) -> Level:
     """The role's level as a recruiter reads it: title, then years, then level words."""
     terms, others = level_terms(bank), set(map(_stem, OTHERS))
-    lines = [line for line in text.splitlines() if line.strip()]
+    lines = [line for line in LINES.split(text) if line.strip()]  # as `required` and the page split lines
     title = _levels_said(stems(lines[0]), terms, others) if lines else []
     if title:
         return Level(title[0], f"the title says {title[0]}")
@@ -365,6 +368,7 @@ def kit_rules(bank: Bank) -> dict:
         "years_for_level": YEARS_FOR_LEVEL,
         "default_level": DEFAULT_LEVEL,
         "level_weight": WEIGHTS["level"] * SCALE,
+        "lines": LINES.pattern,
         "heading": HEADING.pattern,
         "optional": [key(phrase) for phrase in OPTIONAL],
         "optional_words": OPTIONAL_WORDS,

@@ -341,8 +341,18 @@ def test_the_level_and_length_selects_change_the_kit_as_the_cli_does(page, serve
         assert proposal_ids(page) == expected, (level, minutes)
 
 
+# A title line that str.splitlines() would cut and the page's line split does not.
+AWKWARD_TITLE = "Python Developer\u2028Senior role\nWe ask for 2+ years."
+
+
+def test_the_page_reads_the_title_line_as_python(page, server) -> None:
+    open_kit(page, server)
+    assert in_the_page(page, AWKWARD_TITLE)["level"] == vars(infer_level(BANK, AWKWARD_TITLE))
+
+
 AWKWARD = ["status", "classes", "libraries", "C++", "C#", "Node.js", "CI/CD", "async/await", "multi-processing",
-           "vectorisation", "vectorization", "profiling", "profiler", "streaming", "analyses", "behaviour", "Café"]
+           "vectorisation", "vectorization", "profiling", "profiler", "streaming", "analyses", "behaviour", "Café",
+           "constructor"]  # the name of a property every JavaScript object inherits
 
 
 def test_the_page_normalises_words_as_python(page, server) -> None:

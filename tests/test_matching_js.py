@@ -26,11 +26,12 @@ POSTINGS |= {
     "level-only": "Senior engineer. 7+ years of experience.",
     "gap-only": "We run Kubernetes and GraphQL.",
     "optional-only": "Requirements: Python, asyncio.\n\nNice to have\n\nKubernetes, Celery, Django.",
+    "odd-line-breaks": "Python Developer\u2028Senior role\x0cconstructor toString\r\nWe ask for 2+ years of asyncio.",
 }
 # Words whose forms the two sides must stem and spell alike.
 AWKWARD = ["status", "classes", "libraries", "C++", "C#", "Node.js", "CI/CD", "async/await", "multi-processing",
            "vectorisation", "vectorization", "profiling", "profiler", "streaming", "analyses", "behaviour", "Café",
-           "optimise", "optimising", "serialisation", "catalogue"]
+           "optimise", "optimising", "serialisation", "catalogue", "constructor", "__proto__", "hasOwnProperty"]
 
 # Reads {data, postings, words} on stdin; prints what matching.js makes of each.
 NODE_SCRIPT = """

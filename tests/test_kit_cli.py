@@ -102,11 +102,38 @@ def test_a_posting_with_no_gaps_says_every_skill_has_a_question(capsys: pytest.C
     assert out.splitlines()[2] == "Every skill recognised in the posting has a question."
 
 
-def test_an_unknown_level_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(("option", "value"), [("--level", "principal"), ("--minutes", "30")])
+def test_a_level_or_budget_the_page_does_not_offer_is_refused(capsys: pytest.CaptureFixture[str], option: str, value: str) -> None:
     with pytest.raises(SystemExit) as refused:
-        main([str(JOBS / "junior.md"), "--level", "principal"])
+        main([str(JOBS / "junior.md"), option, value])
     assert refused.value.code == 2
-    assert "invalid choice: 'principal'" in capsys.readouterr().err
+    assert re.search(f"invalid choice: '?{value}'?", capsys.readouterr().err)
+
+
+def test_a_given_level_is_used_and_said_to_be_given(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(JOBS / "junior.md"), "--json", "--level", "senior")
+    assert code == 0
+    printed = json.loads(out)
+    assert (printed["level"], printed["level_because"]) == ("senior", "as given")
+    ranked = rank(BANK, job("junior"), "senior")
+    assert [q["id"] for q in printed["questions"]] == kit(BANK, ranked, "senior", DEFAULT_BUDGET)
+
+
+def test_every_gap_is_named(capsys: pytest.CaptureFixture[str], tmp_path) -> None:
+    posting = tmp_path / "job.md"
+    posting.write_text("A Python developer: asyncio, Kubernetes, GraphQL and Terraform.", encoding="utf-8")
+    gaps = uncovered(BANK, posting.read_text(encoding="utf-8"))
+    assert len(gaps) >= 3
+    code, out, _ = run(capsys, str(posting))
+    assert out.splitlines()[2] == f"Not covered by any question: {', '.join(gaps)}."
+
+
+def test_help_names_the_script_and_says_what_it_does(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert shown.startswith("usage: scripts/kit ")
+    assert "suggest an interview kit for a job description." in shown
 
 
 def test_a_matched_term_cannot_break_the_table(capsys: pytest.CaptureFixture[str], tmp_path) -> None:

@@ -50,17 +50,19 @@ SECTIONS = {
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="N = 10 and 100, one run of each, search at 100")
-    parser.add_argument("--sizes", type=lambda text: tuple(sorted(int(n) for n in text.split(","))),
-                        help=f"comma-separated bank sizes, each over {PAGE_INDEX} (default: {SIZES})")
+    parser.add_argument("--sizes", type=lambda text: tuple(sorted(int(n) for n in text.split(",") if n)),
+                        help=f"comma-separated bank sizes, each over {PAGE_INDEX} (default: {SIZES}); "
+                             "--sizes= for Lighthouse and matching speed only")
     parser.add_argument("--runs", type=int, help="builds of each site per size, and Lighthouse runs per page "
                                                  "(default: 3; --quick: 1)")
     parser.add_argument("--no-browser", action="store_true", help="builds only")
     parser.add_argument("--no-lighthouse", action="store_true", help="no Lighthouse and no matching speed")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results", help="folder for bench.json and bench.md")
     args = parser.parse_args(argv)
-    args.sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
+    if args.sizes is None:
+        args.sizes = QUICK_SIZES if args.quick else SIZES
     args.runs = args.runs or (1 if args.quick else 3)
-    if args.sizes[0] <= PAGE_INDEX:
+    if args.sizes and args.sizes[0] <= PAGE_INDEX:
         parser.error(f"each size must be over {PAGE_INDEX}: the page measured is question #{PAGE_INDEX + 1}")
     return args
 

@@ -5,7 +5,10 @@
 (() => {
   const root = document.querySelector("[data-app]");
   if (!root) return;
-  import(new URL("kit/main.js", document.currentScript.src).href).then((kit) => kit.show(root), () => {
+  const entry = new URL("kit/main.js", document.currentScript.src).href;
+  // After the first paint: the page's text shows at once, and the app, a
+  // few hundred milliseconds of a phone's main thread, is built after it.
+  requestAnimationFrame(() => setTimeout(() => import(entry).then((kit) => kit.show(root), () => {
     root.querySelector("[data-part=loading]").textContent = "The page could not be loaded. Reload the page to try again.";
-  });
+  })));
 })();

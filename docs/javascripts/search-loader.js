@@ -42,13 +42,17 @@
     }
   };
   // Until Material's script runs, its keyboard$ is read here from the keys
-  // themselves, as Material reads them: no modifier, and in "global" mode
-  // only outside a text field.
+  // themselves, as Material reads them (components/keyboard in 9.8.1): no
+  // Ctrl or Meta, and in "global" mode not while a field takes the key (a
+  // radio button takes only the arrows).
+  const takesKey = (element, key) => (element instanceof HTMLInputElement
+    ? element.type !== "radio" || /^Arrow/.test(key)
+    : element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement || element.isContentEditable);
   const early = (event) => {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const field = event.target.closest?.("input, select, textarea, [contenteditable]");
-    if (!toggle.checked && field) return;
-    onKey({ mode: toggle.checked ? "search" : "global", type: event.key, claim: () => event.preventDefault() });
+    if (event.ctrlKey || event.metaKey) return;
+    const mode = toggle.checked ? "search" : "global";
+    if (mode === "global" && document.activeElement && takesKey(document.activeElement, event.key)) return;
+    onKey({ mode, type: event.key, claim: () => event.preventDefault() });
   };
   addEventListener("keydown", early);
   qbMaterial.ready.then(() => {

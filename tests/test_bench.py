@@ -72,7 +72,7 @@ def test_quick_run_measures_both_sites(tmp_path: Path) -> None:
     if not skip_browser:
         for at in results["first_visit"].values():
             assert all(at[site]["html"] > 0 and at[site]["css"] > 0 and at[site]["js"] > 0 for site in ("A", "B"))
-        searched = results["search"][str(run.QUICK_SEARCH_SIZE)]
+        searched = results["search"][str(run.SEARCH_SIZES[True])]
         for site in ("A", "B"):
             assert [search["term"] for search in searched[site]["searches"]] == [
                 question["keywords"][0] for question in REAL["questions"][:run.SEARCHED_QUESTIONS]]

@@ -1,6 +1,7 @@
 // On every page: Material's search box, answered by Pagefind. Nothing of
 // search is fetched until the reader opens it (focus, click, `/`, `s` or
-// `f`); then search/main.js and Pagefind's script are imported side by side.
+// `f`); then search/main.js and Pagefind's script are imported side by side,
+// and Material's script (see material-loader.js), whose keyboard$ they use.
 (() => {
   const root = document.querySelector("[data-qb-search]");
   if (!root) return;
@@ -11,7 +12,7 @@
   const query = root.querySelector(".md-search__input");
 
   let loaded = null;
-  const load = () => (loaded ??= Promise.all([import(entry), import(new URL("pagefind/pagefind.js", site).href)])
+  const load = () => (loaded ??= Promise.all([import(entry), import(new URL("pagefind/pagefind.js", site).href), qbMaterial.load()])
     .then(([search, pagefind]) => search.mount(root, { config, site, pagefind }), (error) => {
       loaded = null; // opening search again tries again
       root.querySelector(".md-search-result__meta").textContent =
@@ -29,7 +30,7 @@
   for (const label of document.querySelectorAll("header [for=__search]")) {
     label.addEventListener("click", () => query.focus());
   }
-  keyboard$.subscribe((key) => {
+  const onKey = (key) => {
     if (key.mode === "search" && ["Escape", "Tab"].includes(key.type)) {
       // Closing works even if search/main.js could not be loaded.
       if (toggle.checked) toggle.click();
@@ -39,5 +40,23 @@
       query.select();
       key.claim(); // the key is not typed into the box
     }
+  };
+  // Until Material's script runs, its keyboard$ is read here from the keys
+  // themselves, as Material reads them (components/keyboard in 9.8.1): no
+  // Ctrl or Meta, and in "global" mode not while a field takes the key (a
+  // radio button takes only the arrows).
+  const takesKey = (element, key) => (element instanceof HTMLInputElement
+    ? element.type !== "radio" || /^Arrow/.test(key)
+    : element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement || element.isContentEditable);
+  const early = (event) => {
+    if (event.ctrlKey || event.metaKey) return;
+    const mode = toggle.checked ? "search" : "global";
+    if (mode === "global" && document.activeElement && takesKey(document.activeElement, event.key)) return;
+    onKey({ mode, type: event.key, claim: () => event.preventDefault() });
+  };
+  addEventListener("keydown", early);
+  qbMaterial.ready.then(() => {
+    removeEventListener("keydown", early);
+    keyboard$.subscribe(onKey);
   });
 })();

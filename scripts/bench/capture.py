@@ -1,10 +1,9 @@
 """A build hook, for the benchmark only: write out what build A gives MkDocs, as build B's docs/.
 
-`bench.baseline` adds it after our own hook in a throw-away config. For each
-page it writes the Markdown as Python-Markdown receives it (after our hook and
-mkdocs-macros), under the page's front matter; for each other file of the site,
-generated or not, its bytes. It leaves out our CSS and JavaScript (extra_css,
-extra_javascript) and the theme's files, which plain Material brings itself.
+`bench.builds` adds it after our own hook. For each page it writes the Markdown as
+Python-Markdown receives it (after our hook and mkdocs-macros), under the page's front
+matter; for each other file of the site, generated or not, its bytes. It leaves out our
+CSS and JavaScript and the theme's files, which plain Material brings itself.
 """
 
 from __future__ import annotations
@@ -15,8 +14,6 @@ from pathlib import Path
 import yaml
 
 DESTINATION = "BENCH_BASELINE_DOCS"
-# Front matter that only mkdocs-macros reads; B has no macros.
-MACROS_ONLY = frozenset({"render_macros"})
 
 
 def _write(src_uri: str, content: bytes) -> None:
@@ -27,19 +24,18 @@ def _write(src_uri: str, content: bytes) -> None:
 
 def on_files(files, config):
     ours = {str(asset) for asset in (*config.extra_css, *config.extra_javascript)}
-    docs = Path(config.docs_dir)
     for file in files:
-        from_site = file.generated_by or (file.src_dir and Path(file.src_dir) == docs)
+        from_site = file.generated_by or (file.src_dir and Path(file.src_dir) == Path(config.docs_dir))
         if from_site and not file.is_documentation_page() and file.src_uri not in ours:
             _write(file.src_uri, file.content_bytes)
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    # Our hook sets titles as Markup (escaped text), a str that YAML's safe
-    # dumper does not know: B receives the same text as a plain string.
+    # Titles are Markup (escaped text), which YAML's safe dumper does not know;
+    # `render_macros` is read by mkdocs-macros only, which B does not have.
     meta = {key: str(value) if isinstance(value, str) else value
-            for key, value in page.meta.items() if key not in MACROS_ONLY}
+            for key, value in page.meta.items() if key != "render_macros"}
     front_matter = f"---\n{yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)}---\n\n" if meta else ""
     _write(page.file.src_uri, (front_matter + markdown).encode("utf-8"))
     return markdown

@@ -8,6 +8,7 @@ import pytest
 from question_bank.model import Question
 
 from harness import DESKTOP, PHONE, expect_heading, screenshot
+from playwright.sync_api import expect
 from support import real_bank
 
 BANK = real_bank()
@@ -139,3 +140,21 @@ def test_screenshots(open_page, server, scheme: str, device: str) -> None:
         expected = "slate" if scheme == "dark" else "default"
         assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == expected
         screenshot(page, f"{name}-{device}-{scheme}")
+
+
+MATERIAL_BUNDLE = "/assets/javascripts/bundle."
+
+
+def test_materials_script_waits_for_the_readers_first_move(page, server, visit) -> None:
+    # It blocked a phone's main thread for 0.1-0.3 s on every load (Lighthouse), for nothing
+    # the page needs before the reader does something (material-loader.js).
+    page.goto(server.url(f"questions/{QUESTIONS[0].id}/"), wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert not [url for url in visit.requests if MATERIAL_BUNDLE in url]
+    # The palette toggle is shown, and a palette picked before Material has arrived (the
+    # click's focus only starts loading it) is handed to it.
+    page.locator("label[for='__palette_1']").evaluate("label => label.click()")
+    expect(page.locator("html")).to_have_class(re.compile(r"(^| )js( |$)"))  # Material has set the page up
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.locator("label[for='__palette_0']")).to_be_visible()
+    assert visit.console_errors == [] and visit.csp_violations(page) == []

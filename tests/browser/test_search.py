@@ -92,3 +92,15 @@ def test_the_index_is_fetched_only_once_search_is_opened(page, server, visit, op
     assert any(url.endswith("/pagefind/pagefind.js") for url in search_requests(visit))
     assert not any("search_index" in url for url in visit.requests)
     assert visit.csp_violations(page) == [] and visit.console_errors == []
+
+
+def test_slash_opens_search_before_materials_script_with_a_radio_focused(page, server) -> None:
+    # Material's script loads on the reader's first move; until it has run, search-loader.js
+    # reads the keys as Material does, where a focused radio (the palette toggle) takes only
+    # the arrows. The script is refused here, so it never runs.
+    page.route("**/assets/javascripts/bundle.*", lambda route: route.abort())
+    page.goto(server.url(), wait_until="networkidle")
+    page.locator("#__palette_1").focus()
+    page.keyboard.press("/")
+    expect(page.locator(".md-search__input")).to_be_focused()
+    assert page.evaluate("() => document.getElementById('__search').checked")

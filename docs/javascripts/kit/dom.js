@@ -49,6 +49,9 @@ export const part = (root, name) => root.querySelector(`[data-part="${name}"]`);
 export const plural = (n, word, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 export const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 export const quoted = (text) => `“${text}”`;
+// 20000 → "20,000". Not toLocaleString: its first call loads the locale
+// data, some 60 ms of a desktop's main thread and four times that on a phone.
+export const thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 /** "a", "a and b", "a, b and c". */
 export function listed(items) {

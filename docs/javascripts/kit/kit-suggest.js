@@ -4,7 +4,7 @@
    covers. Ranking waits until typing pauses, and a job description longer
    than bank.json's `job_description_limit` is cut there, with a note. */
 
-import { debounce, h, part, plural, quoted } from "./dom.js";
+import { debounce, h, part, plural, quoted, thousands } from "./dom.js";
 import { includes } from "./kit-state.js";
 import { inferLevel, kit, rank, uncovered } from "./matching.js";
 
@@ -66,7 +66,7 @@ export function mountSuggest(root, bank) {
   const field = part(root, "jd");
   const limit = data.job_description_limit;
   const list = part(root, "suggestions");
-  part(root, "jd-limit").textContent = `Up to ${limit.toLocaleString("en")} characters are matched.`;
+  part(root, "jd-limit").textContent = `Up to ${thousands(limit)} characters are matched.`;
   options(part(root, "budget"), data.matching.budgets, (minutes) => `${minutes} minutes`, data.matching.default_budget);
   let items = [];
   let proposal = [];
@@ -74,7 +74,7 @@ export function mountSuggest(root, bank) {
   function show() {
     const cut = field.value.length > limit;
     if (cut) field.value = field.value.slice(0, limit);
-    part(root, "jd-cut").textContent = cut ? `The job description was cut to its first ${limit.toLocaleString("en")} characters.` : "";
+    part(root, "jd-cut").textContent = cut ? `The job description was cut to its first ${thousands(limit)} characters.` : "";
     const text = field.value;
     const role = showLevel(root, data, text);
     const found = text.trim() ? rank(data, text, role) : [];

@@ -21,6 +21,9 @@ export async function show(root) {
   root.dataset.mounted = "true";
   try {
     const [mountApp, bank] = await Promise.all([APPS[root.dataset.app](), loadBank(root)]);
+    // A task of its own for the app: running its modules and reading the bank
+    // end theirs here, so a phone's main thread is never held long by both.
+    await new Promise((resolve) => setTimeout(resolve));
     unmount = mountApp(root, bank) ?? null;
     root.querySelector("[data-part=loading]")?.remove();
     root.querySelector("[data-part=app]").hidden = false;

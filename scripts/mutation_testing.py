@@ -77,6 +77,10 @@ def staged_pyproject(modules: list[str]) -> str:
         f"pytest_add_cli_args_test_selection = {toml_list(TEST_SELECTION)}",
         # A fresh staging each run: no cached verdicts to trust.
         "use_git_change_detection = false",
+        # A mutant that loops (`index = 1` in a while loop) is stopped after 6x its
+        # tests' CPU time, not mutmut's default 30x: minutes per loop otherwise. The
+        # limit is CPU time, so a busy machine does not turn slow runs into timeouts.
+        "timeout_multiplier = 3.0",
         "",
     ])
 

@@ -31,7 +31,7 @@ bench: install ## Benchmark builds, first visit, search and Lighthouse against p
 matching-eval: install ## Print how job-description matching does on the labelled postings (level, must-haves in the kit)
 	@scripts/matching-eval
 
-mutation: install ## Mutation-test scripts/question_bank/ with the fast tests (~1 h on 2 cores); ARGS=matching for one module
+mutation: install ## Mutation-test scripts/question_bank/ with the fast tests (1-2 h on 2 cores); ARGS=matching for one module
 	@scripts/mutation $(ARGS)
 
 schema: install ## Regenerate data/questions.schema.json from the model

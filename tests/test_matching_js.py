@@ -26,6 +26,7 @@ POSTINGS |= {
     "level-only": "Senior engineer. 7+ years of experience.",
     "gap-only": "We run Kubernetes and GraphQL.",
     "optional-only": "Requirements: Python, asyncio.\n\nNice to have\n\nKubernetes, Celery, Django.",
+    "others-level": "Python developer\n\nYou will mentor junior engineers and report to a senior manager; asyncio.",
     "odd-line-breaks": "Python Developer\u2028Senior role\x0cconstructor toString\r\nWe ask for 2+ years of asyncio.",
 }
 # Words whose forms the two sides must stem and spell alike.
@@ -69,8 +70,9 @@ def in_python(text: str) -> dict:
             "kits": kits, "uncovered": uncovered(BANK, text)}
 
 
-@pytest.fixture(scope="module")
 def in_node() -> dict:
+    """What matching.js makes of the postings and words, run at test time (not in a
+    shared fixture) so that mutation testing links every comparison to `kit_rules`."""
     node = shutil.which("node")
     if node is None:
         pytest.fail("this test runs matching.js with Node.js: on Debian or Ubuntu, apt-get install nodejs")
@@ -81,13 +83,11 @@ def in_node() -> dict:
     return json.loads(result.stdout)
 
 
-@pytest.mark.parametrize("name", list(POSTINGS))
-def test_matching_js_reads_each_posting_as_python_does(in_node, name: str) -> None:
-    assert in_node["postings"][name] == in_python(POSTINGS[name])
-
-
-def test_matching_js_stems_and_spells_awkward_words_as_python_does(in_node) -> None:
-    assert in_node["words"] == [stems(word) for word in AWKWARD]
+def test_matching_js_reads_every_posting_and_word_as_python_does() -> None:
+    read = in_node()
+    differ = [name for name, text in POSTINGS.items() if read["postings"][name] != in_python(text)]
+    assert differ == [], f"matching.js and matching.py disagree on {differ}"
+    assert read["words"] == [stems(word) for word in AWKWARD]
 
 
 def test_the_comparison_sees_levels_kits_and_gaps() -> None:

@@ -16,6 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 BANK_FILE = ROOT / "data" / "questions.yaml"
 FIXTURES = Path(__file__).parent / "fixtures"
 MKDOCS = Path(sys.executable).parent / "mkdocs"
+# Words whose forms the page's matching.js must stem and spell as matching.py
+# does; the last three name properties every JavaScript object inherits.
+AWKWARD_WORDS = ["status", "classes", "libraries", "C++", "C#", "Node.js", "CI/CD", "async/await", "multi-processing",
+                 "vectorisation", "vectorization", "profiling", "profiler", "streaming", "analyses", "behaviour", "Café",
+                 "optimise", "optimising", "serialisation", "catalogue", "constructor", "__proto__", "hasOwnProperty"]
 
 
 def real_bank() -> Bank:

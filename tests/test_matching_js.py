@@ -15,7 +15,7 @@ from question_bank.export import kit_data
 from question_bank.matching import BUDGETS, infer_level, kit, rank, stems, uncovered
 from question_bank.model import LEVELS
 
-from support import FIXTURES, ROOT, real_bank
+from support import AWKWARD_WORDS, FIXTURES, ROOT, real_bank
 
 BANK = real_bank()
 MATCHING_JS = ROOT / "docs" / "javascripts" / "kit" / "matching.js"
@@ -29,10 +29,6 @@ POSTINGS |= {
     "others-level": "Python developer\n\nYou will mentor junior engineers and report to a senior manager; asyncio.",
     "odd-line-breaks": "Python Developer\u2028Senior role\x0cconstructor toString\r\nWe ask for 2+ years of asyncio.",
 }
-# Words whose forms the two sides must stem and spell alike.
-AWKWARD = ["status", "classes", "libraries", "C++", "C#", "Node.js", "CI/CD", "async/await", "multi-processing",
-           "vectorisation", "vectorization", "profiling", "profiler", "streaming", "analyses", "behaviour", "Café",
-           "optimise", "optimising", "serialisation", "catalogue", "constructor", "__proto__", "hasOwnProperty"]
 
 # Reads {data, postings, words} on stdin; prints what matching.js makes of each.
 NODE_SCRIPT = """
@@ -76,7 +72,7 @@ def in_node() -> dict:
     node = shutil.which("node")
     if node is None:
         pytest.fail("this test runs matching.js with Node.js: on Debian or Ubuntu, apt-get install nodejs")
-    given = {"data": kit_data(BANK), "postings": POSTINGS, "words": AWKWARD, "levels": list(LEVELS), "budgets": BUDGETS}
+    given = {"data": kit_data(BANK), "postings": POSTINGS, "words": AWKWARD_WORDS, "levels": list(LEVELS), "budgets": BUDGETS}
     result = subprocess.run([node, "--input-type=module", "-e", NODE_SCRIPT, MATCHING_JS.as_uri()],
                             input=json.dumps(given), capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
@@ -87,7 +83,7 @@ def test_matching_js_reads_every_posting_and_word_as_python_does() -> None:
     read = in_node()
     differ = [name for name, text in POSTINGS.items() if read["postings"][name] != in_python(text)]
     assert differ == [], f"matching.js and matching.py disagree on {differ}"
-    assert read["words"] == [stems(word) for word in AWKWARD]
+    assert read["words"] == [stems(word) for word in AWKWARD_WORDS]
 
 
 def test_the_comparison_sees_levels_kits_and_gaps() -> None:

@@ -1,11 +1,19 @@
 """How fast the kit page matches a long job description (issue 14: a 100 KB posting in under 50 ms).
 
-The real bank's site is built and its kit page opened in Chromium. Inside the page,
-`matching.js` reads a posting as the page does on each pause in typing: the level, the
-ranking, the kit and the gaps. The posting is 100 KB of the fixture postings one after
-another; the longest single fixture, timed in the same page, is the run's reference. The
-first reading of each is cold (nothing compiled, no word stemmed yet); each next reading is
-of the posting one word longer, as after an edit, and their median is warm.
+The real bank's site is built and its kit page opened in Chromium, as a reader finds it: loaded,
+its app mounted. Then, as a reader does, a posting is pasted into the job-description field
+from the clipboard, and edited: its last character deleted, several times. The page reads the
+posting in slices while the reader pastes or types, and ranks it once typing pauses; it records
+each ranking and each slice of its reading (`RANKING`, `PREPARING` in kit-suggest.js), and
+those records are the page's times. The longest slice is the longest the page's own work kept
+the reader waiting between the paste and the suggestions. (The browser's own handling of the
+paste is not the page's work and is not counted: it takes as long in a bare textarea.)
+
+For comparison, the same reading is also timed all at once in a fresh page, with nothing read
+before (what the page would cost without its slices), by calling `matching.js` directly.
+
+The posting is 100 KB of the fixture postings one after another; the longest single fixture is
+the run's reference.
 
     PYTHONPATH=scripts .venv/bin/python -m bench.matching_speed   # on its own, ~1 min
 """
@@ -13,6 +21,7 @@ of the posting one word longer, as after an edit, and their median is warm.
 from __future__ import annotations
 
 import os
+import re
 import statistics
 import tempfile
 from pathlib import Path
@@ -22,22 +31,67 @@ from local_browser import CHROMIUM, LAUNCH_ARGS, serve_site
 from .builds import ROOT, Build, run_build, snapshot
 
 POSTINGS = ROOT / "tests" / "fixtures" / "job-descriptions"
+KIT_SUGGEST = ROOT / "docs" / "javascripts" / "kit" / "kit-suggest.js"
 POSTING_CHARACTERS = 100_000
-READINGS = 21
+EDITS = 7
 TARGET_MS = 50
-READ_POSTINGS = """async ({ postings, readings }) => {
+# The names of the page's records (kit-suggest.js): each ranking, and each slice of reading.
+RANKING, PREPARING = (re.search(rf'^export const {name} = "([^"]+)";$', KIT_SUGGEST.read_text(encoding="utf-8"), re.MULTILINE)[1]
+                      for name in ("RANKING", "PREPARING"))
+# Functions, not expressions: the site's policy forbids the eval a string expression needs.
+MOUNTED = "() => document.querySelector('[data-part=app]')?.hidden === false"
+# The page keeps only its latest record of each kind: an observer sees them all.
+WATCH = """() => {
+  window.measured = [];
+  new PerformanceObserver((list) => window.measured.push(...list.getEntries().map(({ name, duration }) => ({ name, duration }))))
+    .observe({ type: "measure" });
+}"""
+DURATIONS = "(name) => window.measured.filter((entry) => entry.name === name).map((entry) => entry.duration)"
+MORE = "([name, count]) => window.measured.filter((entry) => entry.name === name).length > count"
+READ_AT_ONCE = """async (text) => {
   const m = await import(new URL("../javascripts/kit/matching.js", location.href));
   const data = await (await fetch("bank.json")).json();
-  const read = (text) => {
-    const started = performance.now();
-    const level = m.inferLevel(data.matching, data.levels, text).level;
-    m.kit(data, m.rank(data, text, level), level, data.matching.default_budget);
-    m.uncovered(data, text);
-    return performance.now() - started;
-  };
-  // Each reading one word longer: an edited posting, read afresh.
-  return postings.map((text) => Array.from({ length: readings }, (_, number) => read(`${text} ${number}`)));
+  const started = performance.now();
+  const level = m.inferLevel(data.matching, data.levels, text).level;
+  m.kit(data, m.rank(data, text, level), level, data.matching.default_budget);
+  m.uncovered(data, text);
+  return performance.now() - started;
 }"""
+
+
+def in_the_page(browser, url: str, text: str) -> dict:
+    """Paste `text` into a fresh kit page, then edit it; the page's own times, in milliseconds."""
+    # A real paste from the clipboard: one input event. (Typing the text in, or
+    # Playwright's fill, inserts it a line at a time, as no reader does.)
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(url + "kit/")
+        page.wait_for_function(MOUNTED)
+        page.evaluate("(text) => navigator.clipboard.writeText(text)", text)
+        page.evaluate(WATCH)
+        page.get_by_role("textbox", name="Job description").focus()
+        for edit in range(EDITS + 1):
+            before = len(page.evaluate(DURATIONS, RANKING))
+            page.keyboard.press("ControlOrMeta+V" if edit == 0 else "Backspace")
+            page.wait_for_function(MORE, arg=[RANKING, before])
+            if edit == 0:
+                slices = page.evaluate(DURATIONS, PREPARING)
+        rankings = page.evaluate(DURATIONS, RANKING)
+        return {"pasted_ms": rankings[0], "edited_ms": statistics.median(rankings[1:]),
+                "slices": len(slices), "longest_slice_ms": max(slices)}
+    finally:
+        context.close()
+
+
+def at_once(browser, url: str, text: str) -> float:
+    page = browser.new_page()
+    try:
+        page.goto(url + "kit/")
+        page.wait_for_function(MOUNTED)
+        return page.evaluate(READ_AT_ONCE, text)
+    finally:
+        page.close()
 
 
 def measure_matching(source: Path, work: Path) -> dict:
@@ -53,22 +107,27 @@ def measure_matching(source: Path, work: Path) -> dict:
     with serve_site(lambda _url: site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS, headless=True)
         try:
-            page = browser.new_page()
-            page.goto(url + "kit/")
-            timings = page.evaluate(READ_POSTINGS, {"postings": list(postings.values()), "readings": READINGS})
+            measured = {name: {"characters": len(text), **in_the_page(browser, url, text),
+                               "at_once_ms": at_once(browser, url, text)}
+                        for name, text in postings.items()}
         finally:
             browser.close()
-    return {name: {"characters": len(text), "cold_ms": cold, "warm_ms": statistics.median_high(warm)}
-            for (name, text), (cold, *warm) in zip(postings.items(), timings)} | {"load_average": os.getloadavg()[0]}
+    return measured | {"load_average": os.getloadavg()[0]}
 
 
 def table(results: dict) -> str:
     # The README's own layout (first column left-aligned too), which tests/test_bench_matching.py reads.
-    rows = [f"| {label} | {at['characters']:,} | {at['cold_ms']:.1f} ms | {at['warm_ms']:.1f} ms |"
-            for label, at in (("The fixtures, repeated to 100 KB", results["matching"]["long"]),
-                              ("Longest fixture (reference)", results["matching"]["reference"]))]
-    return "\n".join(["| Posting | Characters | First reading (cold) | Median of the next 20 (warm) |",
-                      "| --- | ---: | ---: | ---: |", *rows]) + f"\n\nTarget: under {TARGET_MS} ms."
+    def row(label: str, at: dict) -> str:
+        return (f"| {label} | {at['characters']:,} | {at['pasted_ms']:.1f} ms | {at['edited_ms']:.1f} ms "
+                f"| {at['longest_slice_ms']:.1f} ms ({at['slices']}) | {at['at_once_ms']:.1f} ms |")
+
+    return "\n".join([
+        f"| Posting | Characters | Ranked after a paste | After an edit (median of {EDITS}) "
+        "| Longest slice of reading while pasted (slices) | All at once, nothing read before |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        row("The fixtures, repeated to 100 KB", results["matching"]["long"]),
+        row("Longest fixture (reference)", results["matching"]["reference"]),
+    ]) + f"\n\nTarget: under {TARGET_MS} ms."
 
 
 if __name__ == "__main__":

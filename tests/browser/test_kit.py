@@ -15,6 +15,7 @@ from question_bank.matching import DEFAULT_BUDGET, infer_level, kit, rank, stems
 from question_bank.model import RUBRIC_BANDS
 from question_bank.scorecard import NOT_ASKED, RECOMMENDATIONS
 
+from bench.matching_speed import PREPARING, RANKING
 from harness import DESKTOP, PHONE, axe_violations, describe, expect_heading, injected_elements, screenshot
 from support import AWKWARD_WORDS, FIXTURES, ROOT, real_bank, text_of
 
@@ -387,6 +388,28 @@ def test_job_description_is_ranked_once_typing_pauses(page, server) -> None:
     expect(page.locator(".qb-kit__suggestion").first).to_be_visible()
     page.wait_for_timeout(400)
     assert page.evaluate("() => window.__redraws") == 1
+
+
+def test_a_pasted_job_description_is_read_in_slices_before_it_is_ranked(page, server) -> None:
+    # The page reads a posting while the reader pastes or types, a slice at a
+    # time, and ranks it once typing pauses; it records both (User Timing).
+    slices, ranking = PREPARING, RANKING
+    open_kit(page, server)
+    page.evaluate("""() => {
+      window.measured = [];
+      new PerformanceObserver((list) => window.measured.push(...list.getEntries().map((entry) => entry.name)))
+        .observe({ type: "measure" });
+    }""")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    posting = "\n\n".join(path.read_text(encoding="utf-8") for path in JOB_DESCRIPTIONS)  # thousands of words
+    page.evaluate("(text) => navigator.clipboard.writeText(text)", posting)
+    page.get_by_role("textbox", name="Job description").focus()
+    page.keyboard.press("ControlOrMeta+V")
+    expect(page.locator(".qb-kit__suggestion").first).to_be_visible()
+    page.wait_for_function("(name) => window.measured.includes(name)", arg=ranking)
+    measured = page.evaluate("() => window.measured")
+    assert measured.count(ranking) == 1 and measured.count(slices) >= 2, measured
+    assert measured.index(ranking) > max(i for i, name in enumerate(measured) if name == slices), measured
 
 
 def test_a_long_job_description_is_cut_with_a_note(page, server) -> None:

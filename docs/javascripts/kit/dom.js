@@ -77,6 +77,32 @@ export function debounce(fn, wait) {
   return debounced;
 }
 
+/** Record that `name` ran from `start` until now, keeping only the latest such record
+    (User Timing: the browser's performance tools show it; the benchmark reads it). */
+export function measure(name, start) {
+  performance.clearMeasures(name);
+  performance.measure(name, { start });
+}
+
+// A slice of background work between two chances for the browser to paint
+// and answer the reader: well under the 50 ms that make a task "long".
+const SLICE_MS = 8;
+
+/** Take `steps`' steps (an iterator) in tasks of about SLICE_MS each, each measured as `name`;
+    returns a function that stops them. */
+export function inSlices(steps, name) {
+  let timer;
+  const slice = () => {
+    const started = performance.now();
+    let done;
+    while (!(done = steps.next().done) && performance.now() < started + SLICE_MS);
+    measure(name, started);
+    if (!done) timer = setTimeout(slice);
+  };
+  timer = setTimeout(slice);
+  return () => clearTimeout(timer);
+}
+
 /** Copy `field`'s value; if the browser refuses, select it for the reader to copy. */
 export async function copyField(field) {
   try {

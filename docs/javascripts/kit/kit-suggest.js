@@ -1,17 +1,23 @@
 /* The kit page's job-description matching: the role's level (inferred, and
    changeable), a suggested kit within the chosen time, the best matches with
    the words that matched (strongest first), and the skills no question
-   covers. Ranking waits until typing pauses, and a job description longer
-   than bank.json's `job_description_limit` is cut there, with a note. */
+   covers. Ranking waits until typing pauses; meanwhile the posting is read
+   a slice at a time, so that the ranking after the pause is quick. A job
+   description longer than bank.json's `job_description_limit` is cut there,
+   with a note. */
 
-import { debounce, h, part, plural, quoted, thousands } from "./dom.js";
+import { debounce, h, inSlices, measure, part, plural, quoted, thousands } from "./dom.js";
 import { includes } from "./kit-state.js";
-import { inferLevel, kit, rank, uncovered } from "./matching.js";
+import { inferLevel, kit, preparing, rank, uncovered } from "./matching.js";
 
 // How many suggestions to show; the rest are rarely worth an interview slot.
 export const SHOWN = 10;
 // Ranking waits this long after the last keystroke.
 export const PAUSE_MS = 250;
+// What the page records of its work on a posting (see `measure`): each
+// ranking, and each slice of the reading that prepares it.
+export const RANKING = "qb-kit: ranking the job description";
+export const PREPARING = "qb-kit: reading the job description, a slice";
 
 function suggestion(bank, { question: id, matches }) {
   const q = bank.question(id);
@@ -70,8 +76,11 @@ export function mountSuggest(root, bank) {
   options(part(root, "budget"), data.matching.budgets, (minutes) => `${minutes} minutes`, data.matching.default_budget);
   let items = [];
   let proposal = [];
+  let stopPreparing = () => {}; // the reading of the posting in slices, while the reader types
 
   function show() {
+    const started = performance.now();
+    stopPreparing(); // what is left of it, the ranking does
     const cut = field.value.length > limit;
     if (cut) field.value = field.value.slice(0, limit);
     part(root, "jd-cut").textContent = cut ? `The job description was cut to its first ${thousands(limit)} characters.` : "";
@@ -85,6 +94,7 @@ export function mountSuggest(root, bank) {
     part(root, "jd-status").textContent = status(text, found, Math.min(found.length, SHOWN));
     part(root, "no-match").hidden = !(text.trim() && !found.length);
     tick(items);
+    measure(RANKING, started);
   }
 
   function choose(target) {
@@ -103,7 +113,15 @@ export function mountSuggest(root, bank) {
   }
 
   const later = debounce(show, PAUSE_MS);
-  field.addEventListener("input", later);
+  field.addEventListener("input", () => {
+    stopPreparing();
+    stopPreparing = inSlices(preparing(data.matching, field.value.slice(0, limit)), PREPARING);
+    later();
+  });
   show();
-  return { tick, choose, isChoice: (target) => target === part(root, "role") || target === part(root, "budget"), proposal: () => proposal, stop: later.cancel };
+  const stop = () => {
+    later.cancel();
+    stopPreparing();
+  };
+  return { tick, choose, isChoice: (target) => target === part(root, "role") || target === part(root, "budget"), proposal: () => proposal, stop };
 }

@@ -10,6 +10,7 @@ import contextlib
 import gzip
 import io
 import os
+import re
 import sys
 import threading
 import urllib.request
@@ -31,6 +32,18 @@ LAUNCH_ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]
+
+
+# The names under which the kit page records its work with a posting (User
+# Timing), as kit-suggest.js exports them: `RANKING`, `READING_AHEAD`.
+KIT_SUGGEST = Path(__file__).resolve().parent.parent / "docs" / "javascripts" / "kit" / "kit-suggest.js"
+
+
+def kit_record(name: str) -> str:
+    found = re.search(rf'^export const {name} = "([^"\\]+)";$', KIT_SUGGEST.read_text(encoding="utf-8"), re.MULTILINE)
+    if found is None:
+        raise LookupError(f"{KIT_SUGGEST} no longer exports {name} as a plain string")
+    return found[1]
 
 
 def wait_until_answering(url: str, attempts: int = 50) -> None:

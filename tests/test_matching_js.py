@@ -29,28 +29,28 @@ POSTINGS = FIXTURE_POSTINGS | {
     "others-level": "Python developer\n\nYou will mentor junior engineers and report to a senior manager; asyncio.",
     "odd-line-breaks": "Python Developer\u2028Senior role\x0cconstructor toString\r\nWe ask for 2+ years of asyncio.",
 }
-# Long enough (thousands of words) that the page prepares it in many steps.
+# Long enough (thousands of words) that the page reads it ahead in many steps.
 POSTINGS["all-fixtures"] = "\n\n".join(FIXTURE_POSTINGS.values())
 
 # Reads {data, postings, words} on stdin; prints what matching.js makes of each.
 NODE_SCRIPT = """
 import { readFileSync } from "node:fs";
 const m = await import(process.argv[1]);
-const { data, postings, words, levels, budgets, preparation } = JSON.parse(readFileSync(0, "utf8"));
+const { data, postings, words, levels, budgets, ahead } = JSON.parse(readFileSync(0, "utf8"));
 const plain = (ranked) => ranked.map(({ question, level, score, matches }) => ({ question, level, score, matches }));
 const take = (steps, count = Infinity) => { for (let step = 0; step < count && !steps.next().done; step++); };
-// As the page does: a posting prepared in steps, wholly or overtaken by the ranking.
-const prepared = (text) => {
-  if (preparation === "none") return read(text);
-  const steps = m.preparing(data.matching, text);
-  if (preparation === "whole") {
+// As the page does: a posting read ahead in steps, wholly or overtaken by the ranking.
+const readAheadThenRead = (text) => {
+  if (ahead === "none") return read(text);
+  const steps = m.readAhead(data.matching, text);
+  if (ahead === "whole") {
     take(steps);
     return read(text);
   }
   take(steps, 2);
   const first = JSON.stringify(read(text));
   take(steps);
-  return first === JSON.stringify(read(text)) ? JSON.parse(first) : "read differently once the preparation ended";
+  return first === JSON.stringify(read(text)) ? JSON.parse(first) : "read differently once the reading ahead ended";
 };
 const read = (text) => {
   const level = m.inferLevel(data.matching, data.levels, text);
@@ -61,7 +61,7 @@ const read = (text) => {
   }
   return { level, ranked: plain(m.rank(data, text)), kits, uncovered: m.uncovered(data, text) };
 };
-const out = { postings: Object.fromEntries(Object.entries(postings).map(([name, text]) => [name, prepared(text)])),
+const out = { postings: Object.fromEntries(Object.entries(postings).map(([name, text]) => [name, readAheadThenRead(text)])),
               words: words.map((word) => m.stems(data.matching, word)) };
 process.stdout.write(JSON.stringify(out));
 """
@@ -82,25 +82,26 @@ def in_python(text: str) -> dict:
             "kits": kits, "uncovered": uncovered(BANK, text)}
 
 
-def in_node(preparation: str) -> dict:
+def in_node(ahead: str) -> dict:
     """What matching.js makes of the postings and words, run at test time (not in a
     shared fixture) so that mutation testing links every comparison to `kit_rules`.
-    `preparation`: "none", or the page's reading in steps before the ranking, "whole"
-    or "overtaken" (the ranking comes after two steps; then the steps end)."""
+    `ahead`: "none", or the page's reading ahead in steps before the ranking,
+    "whole" or "overtaken" (the ranking comes after two steps, as after a change of
+    level mid-way; then the steps go on, which the page never does, and change nothing)."""
     node = shutil.which("node")
     if node is None:
         pytest.fail("this test runs matching.js with Node.js: on Debian or Ubuntu, apt-get install nodejs")
     given = {"data": kit_data(BANK), "postings": POSTINGS, "words": AWKWARD_WORDS, "levels": list(LEVELS), "budgets": BUDGETS,
-             "preparation": preparation}
+             "ahead": ahead}
     result = subprocess.run([node, "--input-type=module", "-e", NODE_SCRIPT, MATCHING_JS.as_uri()],
                             input=json.dumps(given), capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
-@pytest.mark.parametrize("preparation", ["none", "whole", "overtaken"])
-def test_matching_js_reads_every_posting_and_word_as_python_does(preparation: str) -> None:
-    read = in_node(preparation)
+@pytest.mark.parametrize("ahead", ["none", "whole", "overtaken"])
+def test_matching_js_reads_every_posting_and_word_as_python_does(ahead: str) -> None:
+    read = in_node(ahead)
     differ = [name for name, text in POSTINGS.items() if read["postings"][name] != in_python(text)]
     assert differ == [], f"matching.js and matching.py disagree on {differ}"
     assert read["words"] == [stems(word) for word in AWKWARD_WORDS]

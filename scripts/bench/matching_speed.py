@@ -3,17 +3,20 @@
 The real bank's site is built and its kit page opened in Chromium, as a reader finds it: loaded,
 its app mounted. Then, as a reader does, a posting is pasted into the job-description field
 from the clipboard, and edited: its last character deleted, several times. The page reads the
-posting in slices while the reader pastes or types, and ranks it once typing pauses; it records
-each ranking and each slice of its reading (`RANKING`, `PREPARING` in kit-suggest.js), and
-those records are the page's times. The longest slice is the longest the page's own work kept
-the reader waiting between the paste and the suggestions. (The browser's own handling of the
-paste is not the page's work and is not counted: it takes as long in a bare textarea.)
+posting ahead in slices while the reader pastes or types, and ranks it once typing has paused
+and the reading ahead has ended; it records each ranking (with the drawing of its results) and
+each slice of reading ahead (`RANKING`, `READING_AHEAD` in kit-suggest.js), and those records
+are the page's times. Between the paste and the suggestions, the page's own tasks are those
+slices and the ranking. (The browser's own handling of the paste is not counted: it takes as
+long in a bare textarea.)
 
-For comparison, the same reading is also timed all at once in a fresh page, with nothing read
-before (what the page would cost without its slices), by calling `matching.js` directly.
+For comparison, the whole reading (level, ranking, kit, gaps; no drawing) is also timed in one
+go in a fresh page, with nothing read before, by calling `matching.js` directly: what the
+ranking would cost without reading ahead.
 
 The posting is 100 KB of the fixture postings one after another; the longest single fixture is
-the run's reference.
+the run's reference. Each is timed on this machine's CPU and on one made 4 times slower, as
+Lighthouse assumes for a phone.
 
     PYTHONPATH=scripts .venv/bin/python -m bench.matching_speed   # on its own, ~1 min
 """
@@ -21,23 +24,22 @@ the run's reference.
 from __future__ import annotations
 
 import os
-import re
 import statistics
 import tempfile
 from pathlib import Path
 
-from local_browser import CHROMIUM, LAUNCH_ARGS, serve_site
+from local_browser import CHROMIUM, LAUNCH_ARGS, kit_record, serve_site
 
 from .builds import ROOT, Build, run_build, snapshot
 
 POSTINGS = ROOT / "tests" / "fixtures" / "job-descriptions"
-KIT_SUGGEST = ROOT / "docs" / "javascripts" / "kit" / "kit-suggest.js"
 POSTING_CHARACTERS = 100_000
 EDITS = 7
 TARGET_MS = 50
-# The names of the page's records (kit-suggest.js): each ranking, and each slice of reading.
-RANKING, PREPARING = (re.search(rf'^export const {name} = "([^"]+)";$', KIT_SUGGEST.read_text(encoding="utf-8"), re.MULTILINE)[1]
-                      for name in ("RANKING", "PREPARING"))
+# This machine's CPU, and 4 times slower: Chromium's CPU throttling at the
+# slowdown Lighthouse assumes for a mid-range phone.
+SLOWDOWNS = (1, 4)
+RANKING, READING_AHEAD = kit_record("RANKING"), kit_record("READING_AHEAD")
 # Functions, not expressions: the site's policy forbids the eval a string expression needs.
 MOUNTED = "() => document.querySelector('[data-part=app]')?.hidden === false"
 # The page keeps only its latest record of each kind: an observer sees them all.
@@ -48,7 +50,7 @@ WATCH = """() => {
 }"""
 DURATIONS = "(name) => window.measured.filter((entry) => entry.name === name).map((entry) => entry.duration)"
 MORE = "([name, count]) => window.measured.filter((entry) => entry.name === name).length > count"
-READ_AT_ONCE = """async (text) => {
+READ_IN_ONE_GO = """async (text) => {
   const m = await import(new URL("../javascripts/kit/matching.js", location.href));
   const data = await (await fetch("bank.json")).json();
   const started = performance.now();
@@ -59,15 +61,23 @@ READ_AT_ONCE = """async (text) => {
 }"""
 
 
-def in_the_page(browser, url: str, text: str) -> dict:
+def opened(context, url: str, slowdown: int):
+    """The kit page in a new tab of `context`, its app mounted, its CPU `slowdown` times slower."""
+    page = context.new_page()
+    if slowdown > 1:
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+    page.goto(url + "kit/")
+    page.wait_for_function(MOUNTED)
+    return page
+
+
+def in_the_page(browser, url: str, text: str, slowdown: int) -> dict:
     """Paste `text` into a fresh kit page, then edit it; the page's own times, in milliseconds."""
     # A real paste from the clipboard: one input event. (Typing the text in, or
     # Playwright's fill, inserts it a line at a time, as no reader does.)
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
     try:
-        page.goto(url + "kit/")
-        page.wait_for_function(MOUNTED)
+        page = opened(context, url, slowdown)
         page.evaluate("(text) => navigator.clipboard.writeText(text)", text)
         page.evaluate(WATCH)
         page.get_by_role("textbox", name="Job description").focus()
@@ -76,7 +86,7 @@ def in_the_page(browser, url: str, text: str) -> dict:
             page.keyboard.press("ControlOrMeta+V" if edit == 0 else "Backspace")
             page.wait_for_function(MORE, arg=[RANKING, before])
             if edit == 0:
-                slices = page.evaluate(DURATIONS, PREPARING)
+                slices = page.evaluate(DURATIONS, READING_AHEAD)
         rankings = page.evaluate(DURATIONS, RANKING)
         return {"pasted_ms": rankings[0], "edited_ms": statistics.median(rankings[1:]),
                 "slices": len(slices), "longest_slice_ms": max(slices)}
@@ -84,14 +94,12 @@ def in_the_page(browser, url: str, text: str) -> dict:
         context.close()
 
 
-def at_once(browser, url: str, text: str) -> float:
-    page = browser.new_page()
+def in_one_go(browser, url: str, text: str, slowdown: int) -> float:
+    context = browser.new_context()
     try:
-        page.goto(url + "kit/")
-        page.wait_for_function(MOUNTED)
-        return page.evaluate(READ_AT_ONCE, text)
+        return opened(context, url, slowdown).evaluate(READ_IN_ONE_GO, text)
     finally:
-        page.close()
+        context.close()
 
 
 def measure_matching(source: Path, work: Path) -> dict:
@@ -102,31 +110,30 @@ def measure_matching(source: Path, work: Path) -> dict:
     run_build(Build("A", source, source / "data" / "questions.yaml"), site, work / "build-matching.log")
     fixtures = [path.read_text(encoding="utf-8") for path in sorted(POSTINGS.glob("*.md"))]
     joined = "\n\n".join(fixtures)
-    postings = {"long": (joined * (POSTING_CHARACTERS // len(joined) + 1))[:POSTING_CHARACTERS],
-                "reference": max(fixtures, key=len)}
+    postings = {"The fixtures, repeated to 100 KB": (joined * (POSTING_CHARACTERS // len(joined) + 1))[:POSTING_CHARACTERS],
+                "Longest fixture (reference)": max(fixtures, key=len)}
     with serve_site(lambda _url: site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS, headless=True)
         try:
-            measured = {name: {"characters": len(text), **in_the_page(browser, url, text),
-                               "at_once_ms": at_once(browser, url, text)}
-                        for name, text in postings.items()}
+            rows = [{"posting": name, "slowdown": slowdown, "characters": len(text),
+                     **in_the_page(browser, url, text, slowdown), "one_go_ms": in_one_go(browser, url, text, slowdown)}
+                    for slowdown in SLOWDOWNS for name, text in postings.items()]
         finally:
             browser.close()
-    return measured | {"load_average": os.getloadavg()[0]}
+    return {"rows": rows, "load_average": os.getloadavg()[0]}
 
 
 def table(results: dict) -> str:
     # The README's own layout (first column left-aligned too), which tests/test_bench_matching.py reads.
-    def row(label: str, at: dict) -> str:
-        return (f"| {label} | {at['characters']:,} | {at['pasted_ms']:.1f} ms | {at['edited_ms']:.1f} ms "
-                f"| {at['longest_slice_ms']:.1f} ms ({at['slices']}) | {at['at_once_ms']:.1f} ms |")
+    def row(at: dict) -> str:
+        return (f"| {at['posting']} | {at['slowdown']}× | {at['characters']:,} | {at['pasted_ms']:.1f} ms "
+                f"| {at['edited_ms']:.1f} ms | {at['longest_slice_ms']:.1f} ms ({at['slices']}) | {at['one_go_ms']:.1f} ms |")
 
     return "\n".join([
-        f"| Posting | Characters | Ranked after a paste | After an edit (median of {EDITS}) "
-        "| Longest slice of reading while pasted (slices) | All at once, nothing read before |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
-        row("The fixtures, repeated to 100 KB", results["matching"]["long"]),
-        row("Longest fixture (reference)", results["matching"]["reference"]),
+        f"| Posting | CPU slowdown | Characters | Ranking after a paste | After an edit (median of {EDITS}) "
+        "| Longest slice of reading ahead (slices) | Whole reading in one go, nothing read ahead |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        *map(row, results["matching"]["rows"]),
     ]) + f"\n\nTarget: under {TARGET_MS} ms."
 
 

@@ -80,28 +80,45 @@ export function debounce(fn, wait) {
 /** Record that `name` ran from `start` until now, keeping only the latest such record
     (User Timing: the browser's performance tools show it; the benchmark reads it). */
 export function measure(name, start) {
-  performance.clearMeasures(name);
-  performance.measure(name, { start });
+  try {
+    performance.clearMeasures(name);
+    performance.measure(name, { start });
+  } catch {
+    // Only a record: browsers before Safari 14.1 and Firefox 103 refuse `{ start }`.
+  }
 }
 
 // A slice of background work between two chances for the browser to paint
 // and answer the reader: well under the 50 ms that make a task "long".
 const SLICE_MS = 8;
 
-/** Take `steps`' steps (an iterator) in tasks of about SLICE_MS each, each measured as `name`;
-    returns a function that stops them. */
+/** Take `steps`' steps (an iterator) in tasks of about SLICE_MS each, each measured as `name`.
+    Returns {stop(), whenDone(then)}: `then` runs once the last step is taken (at once if it was). */
 export function inSlices(steps, name) {
-  let timer;
-  const slice = () => {
+  // Messages, not a chain of timeouts, which browsers hold back 4 ms each.
+  const channel = new MessageChannel();
+  let done = false;
+  let then = null;
+  channel.port1.onmessage = () => {
     const started = performance.now();
-    let done;
-    while (!(done = steps.next().done) && performance.now() < started + SLICE_MS);
-    measure(name, started);
-    if (!done) timer = setTimeout(slice);
+    try {
+      while (!(done = steps.next().done) && performance.now() < started + SLICE_MS);
+    } finally {
+      // After a step throws, the next slice finds the iterator ended, and `then` still runs.
+      measure(name, started);
+      if (done) then?.();
+      else channel.port2.postMessage(null);
+    }
   };
-  timer = setTimeout(slice);
-  return () => clearTimeout(timer);
+  channel.port2.postMessage(null);
+  return {
+    stop: () => channel.port1.close(),
+    whenDone: (callback) => (done ? callback() : (then = callback)),
+  };
 }
+
+/** What `inSlices` returns when there is nothing to do. */
+export const NO_SLICES = { stop: () => {}, whenDone: (callback) => callback() };
 
 /** Copy `field`'s value; if the browser refuses, select it for the reader to copy. */
 export async function copyField(field) {

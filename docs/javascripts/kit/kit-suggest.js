@@ -2,22 +2,22 @@
    changeable), a suggested kit within the chosen time, the best matches with
    the words that matched (strongest first), and the skills no question
    covers. Ranking waits until typing pauses; meanwhile the posting is read
-   a slice at a time, so that the ranking after the pause is quick. A job
+   ahead a slice at a time, so that the ranking after the pause is quick. A job
    description longer than bank.json's `job_description_limit` is cut there,
    with a note. */
 
-import { debounce, h, inSlices, measure, part, plural, quoted, thousands } from "./dom.js";
+import { NO_SLICES, debounce, h, inSlices, measure, part, plural, quoted, thousands } from "./dom.js";
 import { includes } from "./kit-state.js";
-import { inferLevel, kit, preparing, rank, uncovered } from "./matching.js";
+import { inferLevel, kit, rank, readAhead, uncovered } from "./matching.js";
 
 // How many suggestions to show; the rest are rarely worth an interview slot.
 export const SHOWN = 10;
 // Ranking waits this long after the last keystroke.
 export const PAUSE_MS = 250;
 // What the page records of its work on a posting (see `measure`): each
-// ranking, and each slice of the reading that prepares it.
+// ranking, and each slice of reading it ahead.
 export const RANKING = "qb-kit: ranking the job description";
-export const PREPARING = "qb-kit: reading the job description, a slice";
+export const READING_AHEAD = "qb-kit: reading the job description ahead, a slice";
 
 function suggestion(bank, { question: id, matches }) {
   const q = bank.question(id);
@@ -76,11 +76,12 @@ export function mountSuggest(root, bank) {
   options(part(root, "budget"), data.matching.budgets, (minutes) => `${minutes} minutes`, data.matching.default_budget);
   let items = [];
   let proposal = [];
-  let stopPreparing = () => {}; // the reading of the posting in slices, while the reader types
+  let ahead = NO_SLICES; // the posting read ahead in slices, while the reader pastes or types
 
   function show() {
     const started = performance.now();
-    stopPreparing(); // what is left of it, the ranking does
+    ahead.stop(); // what is left of it (after a change of level or time), the ranking does
+    ahead = NO_SLICES;
     const cut = field.value.length > limit;
     if (cut) field.value = field.value.slice(0, limit);
     part(root, "jd-cut").textContent = cut ? `The job description was cut to its first ${thousands(limit)} characters.` : "";
@@ -112,16 +113,21 @@ export function mountSuggest(root, bank) {
     }
   }
 
-  const later = debounce(show, PAUSE_MS);
-  field.addEventListener("input", () => {
-    stopPreparing();
-    stopPreparing = inSlices(preparing(data.matching, field.value.slice(0, limit)), PREPARING);
+  // Ranking waits for the pause, and for the reading ahead to end: on a slow
+  // phone that may be later, but no task then holds the page for long.
+  const later = debounce(() => ahead.whenDone(show), PAUSE_MS);
+  function typed() {
+    ahead.stop();
+    ahead = inSlices(readAhead(data.matching, field.value.slice(0, limit)), READING_AHEAD);
     later();
-  });
-  show();
+  }
+  field.addEventListener("input", typed);
+  // A posting the browser put back into the field (Firefox does on reload) is read as if pasted.
+  if (field.value) typed();
+  else show();
   const stop = () => {
     later.cancel();
-    stopPreparing();
+    ahead.stop();
   };
   return { tick, choose, isChoice: (target) => target === part(root, "role") || target === part(root, "budget"), proposal: () => proposal, stop };
 }

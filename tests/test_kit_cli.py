@@ -117,6 +117,9 @@ def test_a_given_level_is_used_and_said_to_be_given(capsys: pytest.CaptureFixtur
     assert (printed["level"], printed["level_because"]) == ("senior", "as given")
     ranked = rank(BANK, job("junior"), "senior")
     assert [q["id"] for q in printed["questions"]] == kit(BANK, ranked, "senior", DEFAULT_BUDGET)
+    # Scored for the given level too: its questions, not the inferred level's, get the level's weight.
+    by_id = {s.question: s for s in ranked}
+    assert [q["score"] for q in printed["questions"]] == [by_id[q["id"]].score for q in printed["questions"]]
 
 
 def test_every_gap_is_named(capsys: pytest.CaptureFixture[str], tmp_path) -> None:

@@ -8,7 +8,8 @@ import subprocess
 
 import pytest
 from question_bank.matching import (
-    SPELLINGS, _spelling_stems, _stem, DEFAULT_BUDGET, infer_level, key, keys_in, kit, rank, required, rules, stems, uncovered,
+    SPELLINGS, Suggestion, _adds, _spelling_stems, _stem, DEFAULT_BUDGET, infer_level, key, keys_in, kit, rank, required, rules, stems,
+    uncovered,
 )
 
 from support import FIXTURES, ROOT, real_bank
@@ -63,6 +64,10 @@ def test_common_spellings_meet(spelling: str) -> None:
         ("Python Developer\nYou report to a senior manager. A graduate role, 0-1 years.", "junior"),
         ("Python Developer\nYou will work alongside senior engineers as a junior developer.", "junior"),
         ("Python Developer\nBuild APIs.", "mid"),
+        # Level words about others at the very start of the text do not count either.
+        ("Mentor junior developers on our Python team.", "mid"),
+        # As many words for two levels: the lower, as the page's reduce keeps the first of equals.
+        ("Python Developer\nJunior or senior candidates welcome.", "junior"),
     ],
 )
 def test_the_level_is_read_as_a_recruiter_reads_it(text: str, level: str) -> None:
@@ -168,6 +173,20 @@ def test_optional_sections_are_not_matched() -> None:
     assert {"asyncio", "pytest-fixtures"} <= found
     assert not {"background-jobs", "pandas-vectorise"} & found
     assert uncovered(BANK, text) == []  # Kafka was only nice to have
+
+
+def test_an_indented_line_is_never_a_heading() -> None:
+    # Else "  Bonus scheme and equity" would start an optional section and hide the rest.
+    text = "Python Developer\n\nWhat we offer\n  Bonus scheme and equity\n- asyncio services\n"
+    assert required(text) == text
+
+
+def test_a_question_two_levels_from_the_role_adds_half_its_weight_rounded_down() -> None:
+    # Whole numbers, so that the page (Math.floor) adds the same.
+    far = Suggestion("q", "junior", reasons={"decorators": 301}, level_bonus=0)
+    assert _adds(far, set(), "senior") == 150 and isinstance(_adds(far, set(), "senior"), int)
+    assert _adds(far, set(), "mid") == 301
+    assert _adds(far, {"decorators"}, "senior") == 0
 
 
 def test_a_posting_that_names_python_only_as_optional_gets_nothing() -> None:

@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 from question_bank.export import kit_data
-from question_bank.matching import BUDGETS, infer_level, kit, rank, stems, uncovered
+from question_bank.matching import BUDGETS, DEFAULT_BUDGET, infer_level, kit, rank, stems, uncovered
 from question_bank.model import LEVELS
 
 from support import AWKWARD_WORDS, FIXTURES, ROOT, real_bank
@@ -28,6 +28,9 @@ POSTINGS = FIXTURE_POSTINGS | {
     "optional-only": "Requirements: Python, asyncio.\n\nNice to have\n\nKubernetes, Celery, Django.",
     "others-level": "Python developer\n\nYou will mentor junior engineers and report to a senior manager; asyncio.",
     "odd-line-breaks": "Python Developer\u2028Senior role\x0cconstructor toString\r\nWe ask for 2+ years of asyncio.",
+    "indented-bonus": "Python Developer\n\nWhat we offer\n  Bonus scheme and equity\n- asyncio services\n",
+    "others-first": "Mentor junior developers on our Python team: pytest and asyncio.",
+    "level-tie": "Python Developer\nJunior or senior candidates welcome; Django.",
 }
 # Long enough (thousands of words) that the page reads it ahead in many steps.
 POSTINGS["all-fixtures"] = "\n\n".join(FIXTURE_POSTINGS.values())
@@ -36,7 +39,8 @@ POSTINGS["all-fixtures"] = "\n\n".join(FIXTURE_POSTINGS.values())
 NODE_SCRIPT = """
 import { readFileSync } from "node:fs";
 const m = await import(process.argv[1]);
-const { data, postings, words, levels, budgets, ahead } = JSON.parse(readFileSync(0, "utf8"));
+const { data, postings, words, levels, ahead } = JSON.parse(readFileSync(0, "utf8"));
+const { budgets, default_budget: defaultBudget } = data.matching; // as the page offers them
 const plain = (ranked) => ranked.map(({ question, level, score, matches }) => ({ question, level, score, matches }));
 const take = (steps, count = Infinity) => { for (let step = 0; step < count && !steps.next().done; step++); };
 // As the page does: a posting read ahead in steps, wholly or overtaken by the ranking.
@@ -57,7 +61,8 @@ const read = (text) => {
   const kits = {};
   for (const role of levels) {
     const ranked = m.rank(data, text, role);
-    kits[role] = { ranked: plain(ranked), budgets: budgets.map((budget) => m.kit(data, ranked, role, budget)) };
+    kits[role] = { ranked: plain(ranked), budgets: budgets.map((budget) => m.kit(data, ranked, role, budget)),
+                   byDefault: m.kit(data, ranked, role, defaultBudget) };
   }
   return { level, ranked: plain(m.rank(data, text)), kits, uncovered: m.uncovered(data, text) };
 };
@@ -77,7 +82,8 @@ def in_python(text: str) -> dict:
     kits = {}
     for role in LEVELS:
         ranked = rank(BANK, text, role)
-        kits[role] = {"ranked": plain(ranked), "budgets": [kit(BANK, ranked, role, budget) for budget in BUDGETS]}
+        kits[role] = {"ranked": plain(ranked), "budgets": [kit(BANK, ranked, role, budget) for budget in BUDGETS],
+                      "byDefault": kit(BANK, ranked, role, DEFAULT_BUDGET)}
     return {"level": {"level": level.level, "because": level.because}, "ranked": plain(rank(BANK, text)),
             "kits": kits, "uncovered": uncovered(BANK, text)}
 
@@ -91,8 +97,7 @@ def in_node(ahead: str) -> dict:
     node = shutil.which("node")
     if node is None:
         pytest.fail("this test runs matching.js with Node.js: on Debian or Ubuntu, apt-get install nodejs")
-    given = {"data": kit_data(BANK), "postings": POSTINGS, "words": AWKWARD_WORDS, "levels": list(LEVELS), "budgets": BUDGETS,
-             "ahead": ahead}
+    given = {"data": kit_data(BANK), "postings": POSTINGS, "words": AWKWARD_WORDS, "levels": list(LEVELS), "ahead": ahead}
     result = subprocess.run([node, "--input-type=module", "-e", NODE_SCRIPT, MATCHING_JS.as_uri()],
                             input=json.dumps(given), capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

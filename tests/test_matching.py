@@ -11,6 +11,7 @@ from question_bank.matching import (
     SPELLINGS, Suggestion, _adds, _spelling_stems, _stem, DEFAULT_BUDGET, infer_level, key, keys_in, kit, rank, required, rules, stems,
     uncovered,
 )
+from question_bank.model import Topic
 
 from support import FIXTURES, ROOT, real_bank
 
@@ -173,6 +174,15 @@ def test_optional_sections_are_not_matched() -> None:
     assert {"asyncio", "pytest-fixtures"} <= found
     assert not {"background-jobs", "pandas-vectorise"} & found
     assert uncovered(BANK, text) == []  # Kafka was only nice to have
+
+
+def test_a_topic_no_question_uses_points_nowhere() -> None:
+    # A topic may be declared before any question uses it: its terms match nothing (and weigh nothing).
+    area = next(iter(BANK.areas))
+    unused = Topic(label="Bioinformatics", area=area, terms=["zebrafish genomics"])
+    bank = BANK.model_copy(update={"topics": {**BANK.topics, "bioinformatics": unused}})
+    assert all(rule.questions for rule in rules(bank))
+    assert rank(bank, "Python developer for zebrafish genomics") == []
 
 
 def test_an_indented_line_is_never_a_heading() -> None:

@@ -46,6 +46,23 @@ def kit_record(name: str) -> str:
     return found[1]
 
 
+# Installed in a page: `window.measured` then lists every User Timing measure
+# the page records, in order, as {name, duration} (the page keeps only its latest of each).
+WATCH_MEASURES = """() => {
+  window.measured = [];
+  new PerformanceObserver((list) => window.measured.push(...list.getEntries().map(({ name, duration }) => ({ name, duration }))))
+    .observe({ type: "measure" });
+}"""
+
+
+def paste(page, text: str) -> None:
+    """Paste `text` into the focused field from the clipboard: one input event, as a reader's
+    paste. (Playwright's fill and insert_text insert a multi-line text a line at a time.)"""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.evaluate("(text) => navigator.clipboard.writeText(text)", text)
+    page.keyboard.press("ControlOrMeta+V")
+
+
 def wait_until_answering(url: str, attempts: int = 50) -> None:
     """Return once `url` answers 200; a server that never does is an error, not a hang."""
     for _ in range(attempts):

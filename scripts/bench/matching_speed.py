@@ -28,7 +28,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from local_browser import CHROMIUM, LAUNCH_ARGS, kit_record, serve_site
+from local_browser import CHROMIUM, LAUNCH_ARGS, WATCH_MEASURES, kit_record, paste, serve_site
 
 from .builds import ROOT, Build, run_build, snapshot
 
@@ -42,12 +42,6 @@ SLOWDOWNS = (1, 4)
 RANKING, READING_AHEAD = kit_record("RANKING"), kit_record("READING_AHEAD")
 # Functions, not expressions: the site's policy forbids the eval a string expression needs.
 MOUNTED = "() => document.querySelector('[data-part=app]')?.hidden === false"
-# The page keeps only its latest record of each kind: an observer sees them all.
-WATCH = """() => {
-  window.measured = [];
-  new PerformanceObserver((list) => window.measured.push(...list.getEntries().map(({ name, duration }) => ({ name, duration }))))
-    .observe({ type: "measure" });
-}"""
 DURATIONS = "(name) => window.measured.filter((entry) => entry.name === name).map((entry) => entry.duration)"
 MORE = "([name, count]) => window.measured.filter((entry) => entry.name === name).length > count"
 READ_IN_ONE_GO = """async (text) => {
@@ -73,17 +67,17 @@ def opened(context, url: str, slowdown: int):
 
 def in_the_page(browser, url: str, text: str, slowdown: int) -> dict:
     """Paste `text` into a fresh kit page, then edit it; the page's own times, in milliseconds."""
-    # A real paste from the clipboard: one input event. (Typing the text in, or
-    # Playwright's fill, inserts it a line at a time, as no reader does.)
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context()
     try:
         page = opened(context, url, slowdown)
-        page.evaluate("(text) => navigator.clipboard.writeText(text)", text)
-        page.evaluate(WATCH)
+        page.evaluate(WATCH_MEASURES)
         page.get_by_role("textbox", name="Job description").focus()
         for edit in range(EDITS + 1):
             before = len(page.evaluate(DURATIONS, RANKING))
-            page.keyboard.press("ControlOrMeta+V" if edit == 0 else "Backspace")
+            if edit == 0:
+                paste(page, text)
+            else:
+                page.keyboard.press("Backspace")
             page.wait_for_function(MORE, arg=[RANKING, before])
             if edit == 0:
                 slices = page.evaluate(DURATIONS, READING_AHEAD)
